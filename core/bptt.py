@@ -52,10 +52,21 @@ def compile_count() -> int:
 
 
 def _unit_rows(v: jax.Array) -> tuple[jax.Array, jax.Array]:
-    """Split v (..., H) into unit-norm rows and log10 of their norms (-inf for 0 rows)."""
+    """Split v (..., H) into unit-norm rows and log10 of their norms (-inf for 0 rows).
+
+    Rows are first divided by their largest entry: squaring 1e-160 underflows
+    float64 (and 1e-20 float32), which would turn a tiny gradient into zero.
+    """
+    peak = jnp.max(jnp.abs(v), axis=-1, keepdims=True)
+    v = v / jnp.where(peak > 0, peak, 1.0)
     norm = jnp.linalg.norm(v, axis=-1)
     safe = jnp.where(norm > 0, norm, 1.0)
-    return v / safe[..., None], jnp.log10(norm)
+    return v / safe[..., None], jnp.log10(peak[..., 0]) + jnp.log10(norm)
+
+
+def _log10_norm(v: jax.Array) -> jax.Array:
+    """log10 of the 2-norm of each row of v (..., H), without underflow."""
+    return _unit_rows(v)[1]
 
 
 def _scaled_forward(params: RNNParams, xs, s0, hidden_mask, act: Activation):
@@ -104,7 +115,10 @@ def _loss_terms(s_hat, sig, params: RNNParams, targets, loss: str):
     # Past float range the softmax is one-hot at argmax z_hat; 1e30 gets there.
     hard = (z_hat - z_hat.max(axis=1, keepdims=True)) * 1e30
     finite = jnp.all(jnp.isfinite(y), axis=1, keepdims=True)
-    g_raw = jax.nn.softmax(jnp.where(finite, y, hard), axis=1) - onehot
+    p = jax.nn.softmax(jnp.where(finite, y, hard), axis=1)
+    # p_c - 1 rounds to 0 once p_c is within 1e-16 of 1; -(sum of the other p_j)
+    # is the same number, computed without cancellation.
+    g_raw = jnp.where(onehot > 0, -(p * (1 - onehot)).sum(1, keepdims=True), p)
     # E = logsumexp(y - y_target), with the target's own entry an exact 0.
     gap = (z_hat - (z_hat * onehot).sum(1, keepdims=True)) * scale
     gap = gap + params.by - (params.by * onehot).sum(1, keepdims=True)
@@ -121,7 +135,7 @@ def _back_step(dirs, logs, phi, log_peak, Ws):
     underflows. Returns (log10 ||dE_t/ds_k||, log10 ||dE_t/da_k||, and rows
     and logs for dE_t/ds_{k-1}), all per row.
     """
-    log_state = logs + jnp.log10(jnp.linalg.norm(dirs, axis=1))
+    log_state = logs + _log10_norm(dirs)
     u_dir, log_u = _unit_rows(dirs * phi)
     log_u = logs + log_peak + log_u
     # The rows of u_dir @ Ws are Ws^T u; their norm is at most ||Ws||, so no overflow.
@@ -216,11 +230,11 @@ def _kernel(params, xs, targets, s0, hidden_mask, loss_mask, rows, *, activation
 
     s = s_hat * 10.0 ** sig[:, None]
     s_prev = jnp.concatenate([s0[None], s[:-1]])
-    log_s = sig + jnp.log10(jnp.linalg.norm(s_hat, axis=1))
-    log_s_prev = jnp.concatenate([jnp.log10(jnp.linalg.norm(s0))[None], log_s[:-1]])
-    log_x = jnp.log10(jnp.linalg.norm(xs, axis=1))
+    log_s = sig + _log10_norm(s_hat)
+    log_s_prev = jnp.concatenate([_log10_norm(s0)[None], log_s[:-1]])
+    log_x = _log10_norm(xs)
     no_term = jnp.arange(n_steps)[None, :] > rows[:, None]  # (R, T): k > t
-    log_g = jnp.where(loss_mask > 0, g_log + jnp.log10(jnp.linalg.norm(g_hat, axis=1)), -jnp.inf)
+    log_g = jnp.where(loss_mask > 0, g_log + _log10_norm(g_hat), -jnp.inf)
     return {
         "losses": losses * loss_mask,
         "grads": RNNParams(raw_u.T @ xs, raw_u.T @ s_prev, raw_u.sum(0), g_raw.T @ s, g_raw.sum(0)),

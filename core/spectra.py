@@ -1,0 +1,163 @@
+"""Spectral views of the recurrence: γ, σ(Ws), Jacobian-product norms, the regime map.
+
+Pascanu, Mikolov & Bengio (2013): with ||f'|| <= γ, σ_max(Ws) < 1/γ is
+sufficient for gradients to vanish and σ_max(Ws) > 1/γ necessary to explode.
+"""
+
+from __future__ import annotations
+
+import jax
+import jax.numpy as jnp
+import numpy as np
+from jax import lax
+
+from core import bptt as _bptt
+from core import checks
+from core.activations import ACTIVATIONS, get_activation
+from core.buckets import bucket_hidden, bucket_steps, pad_params, pad_steps
+from core.rnn import RNNParams, init_params
+
+
+def gamma(activation: str) -> float:
+    """The bound γ on |f'|: 1 for tanh, relu and linear, 1/4 for the sigmoid."""
+    return get_activation(activation).gamma
+
+
+def singular_values(Ws: jax.Array | np.ndarray) -> np.ndarray:
+    """Singular values (H,) of a square Ws, largest first."""
+    Ws = np.asarray(Ws, dtype=float)
+    if Ws.ndim != 2 or Ws.shape[0] != Ws.shape[1]:
+        raise ValueError(f"Ws must be a square (H, H) matrix, got shape {Ws.shape}")
+    checks.check_finite("Ws", Ws)
+    return np.linalg.svd(Ws, compute_uv=False)
+
+
+def _jacobian_norms_kernel(params, xs, s0, hidden_mask, last, *, activation):
+    """log10 ||ds_last/ds_k||_2 for every k (T_pad,), 0 for k >= last."""
+    act = get_activation(activation)
+    _, _, pre = _bptt._scaled_forward(params, xs, s0, hidden_mask, act)
+    log_fprime = jnp.where(hidden_mask, act.log_derivative(pre), -jnp.inf)
+    peak = log_fprime.max(axis=1, keepdims=True)
+    phi = jnp.exp(log_fprime - jnp.where(jnp.isfinite(peak), peak, 0.0))
+    n_steps, n_hidden = xs.shape[0], hidden_mask.shape[0]
+
+    def back(carry, k):
+        # carry: P = 10^log_p · p_hat = ds_last/ds_k with ||p_hat||_F = 1.
+        p_hat, log_p = carry
+        out = log_p + jnp.log10(jnp.linalg.norm(p_hat, ord=2))
+        # ds_last/ds_{k-1} = P · diag(f'(a_k)) · Ws, for k <= last only.
+        step = (p_hat * phi[k]) @ params.Ws
+        norm = jnp.linalg.norm(step)
+        moved = (step / jnp.where(norm > 0, norm, 1.0), log_p + peak[k, 0] * _bptt.LOG10_E + jnp.log10(norm))
+        keep = k > last
+        return jax.tree.map(lambda a, b: jnp.where(keep, a, b), (p_hat, log_p), moved), out
+
+    eye = jnp.diag(hidden_mask.astype(xs.dtype)) / jnp.sqrt(hidden_mask.sum())
+    init = (eye, 0.5 * jnp.log10(hidden_mask.sum().astype(xs.dtype)))
+    _, out = lax.scan(back, init, jnp.arange(n_steps), reverse=True)
+    # `out` at index k holds the norm *before* stepping past k, i.e. ds_last/ds_k.
+    return out
+
+
+_jitted_jacobian_norms = jax.jit(_jacobian_norms_kernel, static_argnames=("activation",))
+
+
+def log10_jacobian_norms(
+    params: RNNParams,
+    xs: jax.Array | np.ndarray,
+    *,
+    activation: str = "tanh",
+    s0: jax.Array | np.ndarray | None = None,
+) -> np.ndarray:
+    """log10 ||ds_T/ds_k||_2 for k = 1..T (array index k-1), shape (T,); the last entry is 0.
+
+    The spectral norm of the Jacobian product diag(f'(a_T)) Ws ⋯ diag(f'(a_{k+1})) Ws.
+    """
+    checks.check_choice("activation", activation, ACTIVATIONS)
+    n_in, n_hidden, n_out = checks.check_params(params)
+    n_steps = checks.check_sequence(xs, n_in)
+    dummy_targets = np.zeros((n_steps, n_out))
+    params, xs, _, s0 = _bptt._validated_arrays(params, xs, dummy_targets, activation, "mse", "all", s0)
+    n_steps_pad, n_hidden_pad = bucket_steps(n_steps), bucket_hidden(n_hidden)
+    out = _jitted_jacobian_norms(
+        pad_params(params, n_hidden_pad),
+        pad_steps(xs, n_steps_pad),
+        np.pad(s0, (0, n_hidden_pad - n_hidden)),
+        np.arange(n_hidden_pad) < n_hidden,
+        n_steps - 1,
+        activation=activation,
+    )
+    return np.asarray(out)[:n_steps]
+
+
+def _regime_kernel(Ws_all, params, xs, targets, s0, hidden_mask, loss_mask, rows, *, activation):
+    """log10 ||dE_T/ds_1|| - log10 ||dE_T/ds_T|| for each gain (G,) and T in rows + 1 (R,)."""
+
+    def one_gain(Ws):
+        out = _bptt._kernel(
+            params._replace(Ws=Ws),
+            xs,
+            targets,
+            s0,
+            hidden_mask,
+            loss_mask,
+            rows,
+            activation=activation,
+            loss="mse",
+        )
+        log_state = out["log10_state_grad"]  # (R, T_pad)
+        return log_state[:, 0] - jnp.take_along_axis(log_state, rows[:, None], axis=1)[:, 0]
+
+    return jax.vmap(one_gain)(Ws_all)
+
+
+_jitted_regime = jax.jit(_regime_kernel, static_argnames=("activation",))
+
+
+def regime_map(
+    gains: np.ndarray | list[float],
+    lengths: np.ndarray | list[int],
+    *,
+    n_hidden: int,
+    activation: str,
+    seed: int,
+) -> np.ndarray:
+    """log10 of ||dE_T/ds_1|| / ||dE_T/ds_T||, shape (len(gains), len(lengths)).
+
+    One network per gain: Ws = gain · Q for one orthogonal Q (so σ_max(Ws) = gain),
+    Wx glorot_uniform with I = H, O = 1, inputs and targets standard normal, the
+    loss on step T only. All lengths come from one sequence of the longest length.
+    """
+    checks.check_choice("activation", activation, ACTIVATIONS)
+    gains = np.asarray(gains, dtype=float)
+    lengths = np.asarray(lengths)
+    if gains.ndim != 1 or gains.size == 0 or not np.all(np.isfinite(gains)) or np.any(gains < 0):
+        raise ValueError("gains must be a non-empty 1-D list of finite values >= 0")
+    if lengths.ndim != 1 or lengths.size == 0 or not np.issubdtype(lengths.dtype, np.integer) or lengths.min() < 1:
+        raise ValueError("lengths must be a non-empty 1-D list of ints >= 1")
+    if not isinstance(n_hidden, int) or n_hidden < 1:
+        raise ValueError(f"n_hidden must be a positive int, got {n_hidden!r}")
+    key_params, key_xs, key_targets = jax.random.split(jax.random.PRNGKey(seed), 3)
+    dtype = _bptt.float_dtype()
+    base = init_params(key_params, n_hidden, n_hidden, 1)
+    base = RNNParams(*(np.asarray(p, dtype) for p in base))
+    n_steps = int(lengths.max())
+    xs = np.asarray(jax.random.normal(key_xs, (n_steps, n_hidden)), dtype)
+    targets = np.asarray(jax.random.normal(key_targets, (n_steps, 1)), dtype)
+    n_steps_pad, n_hidden_pad = bucket_steps(n_steps), bucket_hidden(n_hidden)
+    padded = pad_params(base, n_hidden_pad)
+    rows = lengths.astype(np.int32) - 1
+    loss_mask = np.zeros(n_steps_pad, dtype)
+    loss_mask[rows] = 1.0
+    out = _jitted_regime(
+        gains.astype(dtype)[:, None, None] * padded.Ws[None],
+        padded,
+        pad_steps(xs, n_steps_pad),
+        pad_steps(targets, n_steps_pad),
+        np.zeros(n_hidden_pad, dtype),
+        np.arange(n_hidden_pad) < n_hidden,
+        loss_mask,
+        rows,
+        activation=activation,
+    )
+    return np.asarray(out)
