@@ -55,6 +55,4 @@ def get_activation(name: str) -> Activation:
     try:
         return _TABLE[name]
     except (KeyError, TypeError):
-        raise ValueError(
-            f"unknown activation {name!r}; expected one of {', '.join(ACTIVATIONS)}"
-        ) from None
+        raise ValueError(f"unknown activation {name!r}; expected one of {', '.join(ACTIVATIONS)}") from None

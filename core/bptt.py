@@ -126,8 +126,6 @@ def _loss_terms(s_hat, sig, params: RNNParams, targets, loss: str):
     return losses, g_raw, g_raw, jnp.zeros_like(sig)
 
 
-
-
 def _back_step(dirs, logs, phi, log_peak, Ws):
     """Move rows of dE_t/ds_k (dirs (R, H) times 10^logs (R,)) back through step k.
 
@@ -171,7 +169,8 @@ def _all_rows_scan(per_step, raw_step, Ws, n_hidden):
         inputs = jax.tree.map(lambda a, start=start: a[start : start + chunk], per_step)
         (dirs, logs, raw), (log_state, log_u, raw_u) = lax.scan(back, (dirs, logs, raw), inputs, reverse=True)
         no_rows = jnp.full((chunk, start), jnp.nan, dtype)  # rows t < start: no term yet
-        outputs.append((jnp.concatenate([no_rows, log_state], 1), jnp.concatenate([no_rows, log_u], 1), raw_u))
+        padded = (jnp.concatenate([no_rows, log_state], 1), jnp.concatenate([no_rows, log_u], 1))
+        outputs.append((*padded, raw_u))
     log_state, log_u, raw_u = (jnp.concatenate(parts[::-1]) for parts in zip(*outputs, strict=True))
     return log_state, log_u, raw_u
 
@@ -280,7 +279,8 @@ def _validated_arrays(params, xs, targets, activation, loss, loss_steps, s0):
     targets = np.asarray(targets, dtype if loss == "mse" else np.int32)
     s0 = np.zeros(n_hidden, dtype) if s0 is None else np.asarray(s0, dtype)
     checks.check_state(s0, n_hidden)
-    for name, value in (*zip(RNNParams._fields, params, strict=True), ("xs", xs), ("targets", targets), ("s0", s0)):
+    named = (*zip(RNNParams._fields, params, strict=True), ("xs", xs), ("targets", targets), ("s0", s0))
+    for name, value in named:
         checks.check_finite(name, value)
     return params, xs, targets, s0
 

@@ -15,7 +15,7 @@ import jax.numpy as jnp
 from jax import lax
 
 from core.activations import get_activation
-from core.checks import check_params, check_sequence
+from core.checks import check_params, check_sequence, check_state
 
 INITIALISERS = ("glorot_uniform", "orthogonal", "normal", "zeros")
 
@@ -101,6 +101,7 @@ def forward(
     check_sequence(xs, params.Wx.shape[1])
     if s0 is None:
         s0 = jnp.zeros(params.Ws.shape[0], dtype=jnp.result_type(params.Ws))
+    check_state(s0, params.Ws.shape[0])
 
     def step(s_prev: jax.Array, x_t: jax.Array) -> tuple[jax.Array, jax.Array]:
         s_t = f(params.Wx @ x_t + params.Ws @ s_prev + params.b)

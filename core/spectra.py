@@ -39,7 +39,7 @@ def _jacobian_norms_kernel(params, xs, s0, hidden_mask, last, *, activation):
     log_fprime = jnp.where(hidden_mask, act.log_derivative(pre), -jnp.inf)
     peak = log_fprime.max(axis=1, keepdims=True)
     phi = jnp.exp(log_fprime - jnp.where(jnp.isfinite(peak), peak, 0.0))
-    n_steps, n_hidden = xs.shape[0], hidden_mask.shape[0]
+    n_steps = xs.shape[0]
 
     def back(carry, k):
         # carry: P = 10^log_p · p_hat = ds_last/ds_k with ||p_hat||_F = 1.
@@ -133,7 +133,8 @@ def regime_map(
     lengths = np.asarray(lengths)
     if gains.ndim != 1 or gains.size == 0 or not np.all(np.isfinite(gains)) or np.any(gains < 0):
         raise ValueError("gains must be a non-empty 1-D list of finite values >= 0")
-    if lengths.ndim != 1 or lengths.size == 0 or not np.issubdtype(lengths.dtype, np.integer) or lengths.min() < 1:
+    int_lengths = lengths.ndim == 1 and lengths.size > 0 and np.issubdtype(lengths.dtype, np.integer)
+    if not int_lengths or lengths.min() < 1:
         raise ValueError("lengths must be a non-empty 1-D list of ints >= 1")
     if not isinstance(n_hidden, int) or n_hidden < 1:
         raise ValueError(f"n_hidden must be a positive int, got {n_hidden!r}")

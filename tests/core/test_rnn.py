@@ -49,7 +49,8 @@ def test_forward_matches_keras_and_pytorch_conventions(activation):
     p = random_params(rng)
     xs = rng.normal(size=(9, 3))
     s0 = rng.normal(size=5) * 0.3
-    states, outputs = forward(RNNParams(*map(jnp.asarray, p)), jnp.asarray(xs), s0=jnp.asarray(s0), activation=activation)
+    jp = RNNParams(*map(jnp.asarray, p))
+    states, outputs = forward(jp, jnp.asarray(xs), s0=jnp.asarray(s0), activation=activation)
     act = NP_ACT[activation]
     keras = keras_simple_rnn(xs, p.Wx.T, p.Ws.T, p.b, act, s0)
     half = p.b / 2  # PyTorch splits the bias in two; only the sum matters

@@ -1,0 +1,67 @@
+"""A whole BPTT experiment described by one hashable config: what a page's controls set.
+
+The config is a frozen dataclass, so it serves as a cache key; `run` turns it
+into a network, an input sequence and targets, and calls `core.bptt.bptt`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import jax
+import numpy as np
+
+from core import checks
+from core.activations import ACTIVATIONS
+from core.bptt import BPTTResult, bptt, float_dtype
+from core.rnn import INITIALISERS, RNNParams, init_params
+
+
+@dataclass(frozen=True)
+class ExperimentConfig:
+    """One network, one random sequence and its targets."""
+
+    n_steps: int = 30  # T, the sequence length
+    n_hidden: int = 16  # H, the state size
+    n_in: int = 4  # I, the input size
+    n_out: int = 2  # O, the output size
+    sigma_max: float = 1.0  # Ws is rescaled so its largest singular value is exactly this
+    activation: str = "tanh"  # f: tanh, sigmoid, relu or linear
+    recurrent_init: str = "orthogonal"  # how Ws is drawn before the rescaling
+    input_scale: float = 1.0  # standard deviation of the inputs x_t
+    loss_steps: str = "all"  # "all" (many-to-many) or "last" (many-to-one)
+    seed: int = 0  # one seed for weights, inputs and targets
+
+    def __post_init__(self) -> None:
+        for name in ("n_steps", "n_hidden", "n_in", "n_out"):
+            value = getattr(self, name)
+            if not isinstance(value, int) or value < 1:
+                raise ValueError(f"{name} must be a positive int, got {value!r}")
+        if not (np.isfinite(self.sigma_max) and self.sigma_max >= 0):
+            raise ValueError(f"sigma_max must be a finite number >= 0, got {self.sigma_max!r}")
+        if not (np.isfinite(self.input_scale) and self.input_scale >= 0):
+            raise ValueError(f"input_scale must be a finite number >= 0, got {self.input_scale!r}")
+        checks.check_choice("activation", self.activation, ACTIVATIONS)
+        checks.check_choice("recurrent_init", self.recurrent_init, INITIALISERS)
+        checks.check_choice("loss_steps", self.loss_steps, checks.LOSS_STEPS)
+
+
+def build(config: ExperimentConfig) -> tuple[RNNParams, np.ndarray, np.ndarray]:
+    """The network, inputs xs (T, I) and mse targets (T, O) that a config describes."""
+    key_params, key_xs, key_targets = jax.random.split(jax.random.PRNGKey(config.seed), 3)
+    params = init_params(
+        key_params, config.n_in, config.n_hidden, config.n_out, recurrent_init=config.recurrent_init
+    )
+    params = RNNParams(*(np.asarray(p, float_dtype()) for p in params))
+    top = np.linalg.svd(params.Ws, compute_uv=False)[0]
+    # Rescale whatever the initialiser drew, so the σ_max slider means exactly σ_max.
+    Ws = params.Ws * (config.sigma_max / top) if top > 0 else params.Ws
+    xs = config.input_scale * np.asarray(jax.random.normal(key_xs, (config.n_steps, config.n_in)))
+    targets = np.asarray(jax.random.normal(key_targets, (config.n_steps, config.n_out)))
+    return params._replace(Ws=Ws.astype(params.Ws.dtype)), xs, targets
+
+
+def run(config: ExperimentConfig) -> BPTTResult:
+    """BPTT of the experiment a config describes."""
+    params, xs, targets = build(config)
+    return bptt(params, xs, targets, activation=config.activation, loss_steps=config.loss_steps)

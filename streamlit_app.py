@@ -1,0 +1,13 @@
+"""RNN Gradient Flow Lab: the entry point. `./lab run` starts it."""
+
+import streamlit as st
+
+from visualizer.app.shell import language_picker, translator
+
+st.set_page_config(page_title="RNN Gradient Flow Lab", layout="wide")
+language_picker()
+t = translator()
+pages = [
+    st.Page("pages/heatmap.py", title=t("heatmap.nav"), url_path="heatmap", default=True),
+]
+st.navigation(pages).run()

@@ -1,0 +1,35 @@
+"""visualizer.app.url_state.parse and the string table: pure functions, no Streamlit run."""
+
+from visualizer.app.i18n import STRINGS
+from visualizer.app.url_state import ChoiceParam, FloatParam, IntParam, parse
+
+SPECS = {
+    "T": IntParam(30, 1, 500),
+    "sigma": FloatParam(1.0, 0.0, 3.0),
+    "act": ChoiceParam("tanh", ("tanh", "relu")),
+}
+
+
+def test_good_values_are_read_and_missing_ones_default():
+    values, notes = parse({"T": "120", "sigma": "2.5"}, SPECS)
+    assert values == {"T": 120, "sigma": 2.5, "act": "tanh"}
+    assert notes == []
+
+
+def test_bad_values_fall_back_with_a_note_each():
+    values, notes = parse({"T": "9999", "sigma": "nan", "act": "<script>"}, SPECS)
+    assert values == {"T": 30, "sigma": 1.0, "act": "tanh"}
+    assert len(notes) == 3
+    assert "outside 1..500" in notes[0] and "T=" in notes[0]
+
+
+def test_wrong_types_and_huge_values_fall_back():
+    values, notes = parse({"T": "12.5", "sigma": "1e400"}, SPECS)
+    assert values["T"] == 30 and values["sigma"] == 1.0 and len(notes) == 2
+    _, long_notes = parse({"act": "x" * 10_000}, SPECS)
+    assert len(long_notes[0]) < 200  # a hostile URL does not flood the page
+
+
+def test_every_string_has_a_chinese_entry():
+    assert set(STRINGS["en"]) == set(STRINGS["zh"])
+    assert all(STRINGS["zh"][key].strip() for key in STRINGS["zh"])

@@ -1,0 +1,101 @@
+"""Controls that round-trip through the URL, so a copied link reopens the exact view.
+
+`parse` is pure: it reads a query mapping against typed specs and falls back to
+the default, with a note, for anything missing, malformed or out of range.
+`bind` and `publish` connect it to Streamlit's widgets and `st.query_params`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import streamlit as st
+
+
+@dataclass(frozen=True)
+class IntParam:
+    """An int control in [lo, hi]."""
+
+    default: int
+    lo: int
+    hi: int
+
+    def parse(self, raw: str) -> int:
+        value = int(raw)
+        if not self.lo <= value <= self.hi:
+            raise ValueError(f"outside {self.lo}..{self.hi}")
+        return value
+
+
+@dataclass(frozen=True)
+class FloatParam:
+    """A float control in [lo, hi]."""
+
+    default: float
+    lo: float
+    hi: float
+
+    def parse(self, raw: str) -> float:
+        value = float(raw)
+        if not (math.isfinite(value) and self.lo <= value <= self.hi):
+            raise ValueError(f"outside {self.lo}..{self.hi}")
+        return value
+
+
+@dataclass(frozen=True)
+class ChoiceParam:
+    """One of a fixed set of strings."""
+
+    default: str
+    choices: tuple[str, ...]
+
+    def parse(self, raw: str) -> str:
+        if raw not in self.choices:
+            raise ValueError(f"not one of {', '.join(self.choices)}")
+        return raw
+
+
+Spec = IntParam | FloatParam | ChoiceParam
+
+
+def parse(query: Mapping[str, str], specs: Mapping[str, Spec]) -> tuple[dict[str, object], list[str]]:
+    """Values for every spec from the query, and a note for each one that fell back to its default."""
+    values: dict[str, object] = {}
+    notes: list[str] = []
+    for name, spec in specs.items():
+        raw = query.get(name)
+        if raw is None:
+            values[name] = spec.default
+            continue
+        try:
+            values[name] = spec.parse(str(raw))
+        except ValueError as err:
+            values[name] = spec.default
+            shown = str(raw)[:40]  # a hostile URL must not flood the page
+            notes.append(f"{name}={shown!r} ({err}; using {spec.default})")
+    return values, notes
+
+
+def bind(page: str, specs: Mapping[str, Spec]) -> list[str]:
+    """On a session's first run of a page, set its widget keys ("{page}_{name}") from the URL.
+
+    Returns the fallback notes of that first run (empty afterwards).
+    """
+    marker = f"{page}__from_url"
+    if st.session_state.get(marker):
+        return []
+    values, notes = parse(st.query_params.to_dict(), specs)
+    for name, value in values.items():
+        st.session_state[f"{page}_{name}"] = value
+    st.session_state[marker] = True
+    return notes
+
+
+def publish(page: str, specs: Mapping[str, Spec], extra: Mapping[str, str] | None = None) -> None:
+    """Write the page's current widget values (and extra keys such as lang) to the URL."""
+    wanted = {name: str(st.session_state[f"{page}_{name}"]) for name in specs}
+    wanted.update(extra or {})
+    if st.query_params.to_dict() != wanted:
+        st.query_params.from_dict(wanted)

@@ -1,0 +1,89 @@
+"""T×T heatmaps of log10 gradient magnitudes (numpy + plotly only)."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import plotly.graph_objects as go
+
+COLORSCALE = "Cividis"  # readable with every common colour-vision deficiency
+ZERO_COLOR = "#d9d9d9"  # cells whose term is exactly zero (log10 = -inf)
+
+
+def decade_ticks(zmin: float, zmax: float, max_ticks: int = 9) -> tuple[list[float], list[str]]:
+    """Ticks on whole decades inside [zmin, zmax], a nice stride apart, labelled 1e-8 … 1e+8."""
+    span = max(zmax - zmin, 1.0)
+    stride = next(s for s in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000) if span / s < max_ticks - 1)
+    first, last = math.ceil(zmin / stride) * stride, math.floor(zmax / stride) * stride
+    values = list(range(first, last + 1, stride)) or [round(zmin)]
+    return [float(v) for v in values], [f"1e{v:+d}" if v else "1" for v in values]
+
+
+def value_range(*maps: np.ndarray) -> tuple[float, float]:
+    """The finite min and max over several log10 maps; (-1, 1) if none is finite."""
+    finite = np.concatenate([m[np.isfinite(m)].ravel() for m in maps])
+    if finite.size == 0:
+        return -1.0, 1.0
+    lo, hi = float(finite.min()), float(finite.max())
+    return (lo - 0.5, hi + 0.5) if hi - lo < 1e-9 else (lo, hi)
+
+
+def log10_heatmap(
+    z: np.ndarray,
+    *,
+    title: str,
+    x_title: str,
+    y_title: str,
+    colorbar_title: str = "‖·‖",
+    zmin: float | None = None,
+    zmax: float | None = None,
+    zero_label: str = "exactly 0",
+) -> go.Figure:
+    """Heatmap of a (T, T) log10 map indexed [t, k], 1-based on the axes, log ticks on the colour bar."""
+    z = np.asarray(z, dtype=float)
+    n_rows, n_cols = z.shape
+    if zmin is None or zmax is None:
+        lo, hi = value_range(z)
+        zmin, zmax = (lo if zmin is None else zmin), (hi if zmax is None else zmax)
+    tickvals, ticktext = decade_ticks(zmin, zmax)
+    t_idx, k_idx = np.indices(z.shape)
+    x, y = np.arange(1, n_cols + 1), np.arange(1, n_rows + 1)
+    # NaN (k > t, no term) stays a gap; -inf (a term that is exactly 0) gets its own grey layer.
+    zero_cells = np.where(z == -np.inf, 0.0, np.nan)
+    hover_axes = f"{y_title} = %{{y}}<br>{x_title} = %{{x}}"
+    fig = go.Figure()
+    fig.add_trace(
+        go.Heatmap(
+            z=zero_cells,
+            x=x,
+            y=y,
+            colorscale=[[0, ZERO_COLOR], [1, ZERO_COLOR]],
+            showscale=False,
+            hovertemplate=f"{hover_axes}<br>{zero_label}<extra></extra>",
+            hoverongaps=False,
+            name=zero_label,
+        )
+    )
+    fig.add_trace(
+        go.Heatmap(
+            z=np.where(np.isfinite(z), z, np.nan),
+            x=x,
+            y=y,
+            customdata=t_idx - k_idx,
+            zmin=zmin,
+            zmax=zmax,
+            colorscale=COLORSCALE,
+            colorbar=dict(title=colorbar_title, tickvals=tickvals, ticktext=ticktext),
+            hovertemplate=f"{hover_axes}<br>lag = %{{customdata}}<br>10^%{{z:.2f}}<extra></extra>",
+            hoverongaps=False,
+            name=title,
+        )
+    )
+    fig.update_layout(
+        title=title,
+        xaxis=dict(title=x_title, constrain="domain"),
+        yaxis=dict(title=y_title, autorange="reversed", scaleanchor="x"),
+        margin=dict(l=60, r=20, t=60, b=50),
+    )
+    return fig
