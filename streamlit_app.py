@@ -8,6 +8,7 @@ st.set_page_config(page_title="RNN Gradient Flow Lab", layout="wide")
 language_picker()
 t = translator()
 pages = [
-    st.Page("pages/heatmap.py", title=t("heatmap.nav"), url_path="heatmap", default=True),
+    st.Page("pages/home.py", title=t("home.nav"), url_path="home", default=True),
+    st.Page("pages/heatmap.py", title=t("heatmap.nav"), url_path="heatmap"),
 ]
 st.navigation(pages).run()

@@ -6,7 +6,7 @@ from core.experiment import ExperimentConfig
 from visualizer.app import url_state
 from visualizer.app.cache import bptt_maps
 from visualizer.app.downloads import matrix_csv
-from visualizer.app.shell import language, translator
+from visualizer.app.shell import language, run_through_entrypoint, translator
 from visualizer.figures.heatmap import log10_heatmap
 
 PAGE = "heatmap"
@@ -19,6 +19,7 @@ SPECS = {
 }
 PNG_EXPORT = {"toImageButtonOptions": {"format": "png", "width": 1920, "height": 1080, "scale": 1}}
 
+run_through_entrypoint()
 t = translator()
 notes = url_state.bind(PAGE, SPECS)
 if notes:

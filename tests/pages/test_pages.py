@@ -12,11 +12,12 @@ APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
 TIMEOUT = 120  # JAX compiles on first use
 
 
-def start(query: dict[str, str] | None = None) -> AppTest:
+def start(query: dict[str, str] | None = None, page: str = "pages/heatmap.py") -> AppTest:
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     for key, value in (query or {}).items():
         at.query_params[key] = value
-    return at.run()
+    at.run()
+    return at.switch_page(page).run() if page != "pages/home.py" else at
 
 
 def plotly_array(value) -> np.ndarray:
@@ -31,6 +32,13 @@ def plotly_array(value) -> np.ndarray:
 def heatmap_z(at: AppTest) -> np.ndarray:
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     return plotly_array(spec["data"][1]["z"])
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_home_page_renders_in_both_languages(lang):
+    at = start({"lang": lang}, page="pages/home.py")
+    assert not at.exception
+    assert at.title[0].value == ("循环神经网络梯度流实验室" if lang == "zh" else "RNN Gradient Flow Lab")
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -75,3 +83,10 @@ def test_a_malformed_url_falls_back_with_a_visible_note():
     assert at.warning and "T=" in at.warning[0].value and "act=" in at.warning[0].value
     assert at.session_state["heatmap_T"] == 30
     assert heatmap_z(at).shape == (30, 30)
+
+
+def test_the_sidebar_language_switch_translates_the_page_and_the_url():
+    at = start()
+    at.sidebar.selectbox[0].set_value("zh").run()
+    assert at.title[0].value == "梯度能向前传播多远？"
+    assert at.query_params["lang"] == "zh"

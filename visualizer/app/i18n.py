@@ -13,6 +13,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "app.title": "RNN Gradient Flow Lab",
         "app.language": "Language",
         "app.url_note": "Some link settings were not understood and were reset: {notes}",
+        "home.nav": "Start here",
+        "home.what": (
+            "A recurrent network reuses the same weights Wx, Ws and Wy at every step. Training it "
+            "with backpropagation through time (BPTT) sends the error back through every earlier "
+            "step, multiplying one Jacobian per step, so the signal that reaches far back can "
+            "shrink to nothing (vanishing gradients) or blow up (exploding gradients). This lab "
+            "computes those gradients exactly, term by term, and lets you watch them as you move "
+            "the sliders. Every view can be shared as a link that reopens the same settings."
+        ),
+        "home.start_heatmap": "Open the gradient heatmap",
         "heatmap.nav": "Gradient heatmap",
         "heatmap.title": "How far back does the gradient reach?",
         "heatmap.what": (
@@ -38,6 +48,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "app.title": "循环神经网络梯度流实验室",
         "app.language": "语言",
         "app.url_note": "链接中的部分设置无法识别，已恢复默认值：{notes}",
+        "home.nav": "从这里开始",
+        "home.what": (
+            "循环神经网络在每一步都重复使用同样的权重 Wx、Ws 和 Wy。用通过时间的反向传播（BPTT）"
+            "训练它时，误差要穿过之前的每一步传回去，每经过一步就乘上一个雅可比矩阵，"
+            "因此传到很远之前的信号可能缩小到几乎为零（梯度消失），也可能急剧增大（梯度爆炸）。"
+            "本实验室逐项精确地计算这些梯度，让你拖动滑块时亲眼看到它们的变化。"
+            "每个视图都可以作为链接分享，打开后是完全相同的设置。"
+        ),
+        "home.start_heatmap": "打开梯度热力图",
         "heatmap.nav": "梯度热力图",
         "heatmap.title": "梯度能向前传播多远？",
         "heatmap.what": (

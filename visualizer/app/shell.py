@@ -9,9 +9,25 @@ import streamlit as st
 from visualizer.app.i18n import LANGUAGES, text
 
 
+def run_through_entrypoint() -> None:
+    """Make sure this page runs inside streamlit_app.py's st.navigation, not on its own.
+
+    Streamlit keeps its old multipage mode for an app with a pages/ folder until
+    the entrypoint has called st.navigation once. So the very first request
+    after a start, if it is a shared link like /heatmap?lang=zh, would run the
+    page file alone, without the sidebar or the language. Leave that mode and
+    rerun: the entrypoint then routes the same URL to this page.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def language() -> str:
     """The language chosen in the sidebar, kept in the URL as lang=zh."""
-    return st.session_state.get("app_lang", "en")
+    return st.session_state.get("lang", "en")
 
 
 def translator() -> Callable[..., str]:
@@ -21,13 +37,19 @@ def translator() -> Callable[..., str]:
 
 
 def language_picker() -> None:
-    """The sidebar's language switch; starts from ?lang= on a session's first run."""
-    if "app_lang" not in st.session_state:
+    """The sidebar's language switch; starts from ?lang= on a session's first run.
+
+    The choice lives in a plain session key, not in the widget's own state:
+    Streamlit may give the widget a new identity when its label changes
+    language or when the first run of a session was routed differently.
+    """
+    if "lang" not in st.session_state:
         wanted = st.query_params.get("lang", "en")
-        st.session_state["app_lang"] = wanted if wanted in LANGUAGES else "en"
-    st.sidebar.selectbox(
+        st.session_state["lang"] = wanted if wanted in LANGUAGES else "en"
+    options = list(LANGUAGES)
+    st.session_state["lang"] = st.sidebar.selectbox(
         text(language(), "app.language"),
-        options=list(LANGUAGES),
+        options=options,
+        index=options.index(language()),
         format_func=LANGUAGES.__getitem__,
-        key="app_lang",
     )

@@ -1,0 +1,127 @@
+"""The real thing: `streamlit run` on loopback, driven by Debian's headless Chromium via Playwright.
+
+Screenshots land in test-artifacts/ for a person to look at after CI.
+"""
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = shutil.which("chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+if CHROMIUM is None:
+    pytest.skip("Debian's chromium is not installed (./lab test installs it)", allow_module_level=True)
+sync_api = pytest.importorskip("playwright.sync_api")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server():
+    port = free_port()
+    command = [sys.executable, "-m", "streamlit", "run", "streamlit_app.py"]
+    command += ["--server.headless=true", "--server.address=127.0.0.1", f"--server.port={port}"]
+    command += ["--browser.gatherUsageStats=false"]
+    proc = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            if urllib.request.urlopen(f"{base}/_stcore/health", timeout=2).status == 200:
+                break
+        except OSError:
+            time.sleep(0.3)
+    else:
+        proc.kill()
+        pytest.fail(f"streamlit did not start:\n{proc.stdout.read().decode(errors='replace')}")
+    yield base
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture()
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    yield context.new_page()
+    context.close()
+
+
+def heatmap_rows(page) -> int:
+    """Rows of the plotted map, read from Plotly's own data in the page."""
+    return page.evaluate(
+        """() => {
+            const plot = document.querySelector('.js-plotly-plot');
+            if (!plot || !plot.data) return -1;
+            const z = plot.data[1].z;  // a typed array {dtype, bdata, shape} or nested lists
+            return z.shape ? parseInt(String(z.shape).split(',')[0]) : z.length;
+        }"""
+    )
+
+
+def wait_for_rows(page, rows: int, timeout_s: float = 60) -> None:
+    deadline = time.time() + timeout_s
+    while heatmap_rows(page) != rows:
+        if time.time() > deadline:
+            pytest.fail(f"heatmap never showed {rows} rows (has {heatmap_rows(page)})")
+        page.wait_for_timeout(200)
+
+
+def assert_no_error(page) -> None:
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.locator('[data-testid="stAlertContentError"]').count() == 0
+
+
+def test_heatmap_page_draws_and_follows_the_length_slider(server, page):
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.goto(f"{server}/heatmap")
+    wait_for_rows(page, 30)
+    assert_no_error(page)
+    page.screenshot(path=str(ARTIFACTS / "heatmap-default.png"))
+    thumb = page.locator('[data-testid="stSlider"] input[type="range"]').first
+    thumb.focus()
+    for _ in range(5):
+        page.keyboard.press("ArrowLeft")
+    wait_for_rows(page, 25)
+    assert_no_error(page)
+    page.wait_for_url("**T=25**", timeout=10_000)  # the URL follows the control
+    page.screenshot(path=str(ARTIFACTS / "heatmap-T25.png"))
+
+
+def test_a_shared_link_reopens_the_same_view(server, page):
+    page.goto(f"{server}/heatmap?T=44&sigma=0.5&act=relu&H=8&seed=2&lang=zh")
+    wait_for_rows(page, 44)
+    assert_no_error(page)
+    thumb = page.locator('[data-testid="stSlider"] input[type="range"]').first
+    assert thumb.input_value() == "44"
+    assert page.get_by_text("梯度能向前传播多远？").count() == 1
+    page.screenshot(path=str(ARTIFACTS / "heatmap-shared-zh.png"))
