@@ -6,6 +6,8 @@ sufficient for gradients to vanish and σ_max(Ws) > 1/γ necessary to explode.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import jax
 import jax.numpy as jnp
 import numpy as np
@@ -162,3 +164,50 @@ def regime_map(
         activation=activation,
     )
     return np.asarray(out)
+
+
+class Regime(NamedTuple):
+    """What the gradient does over time, and why."""
+
+    kind: str  # "vanishing", "exploding" or "edge"
+    reason: str  # "bound" (σ_max < 1/γ guarantees it), "measured", or "saturation"
+    bound_slope: float  # log10(γ σ_max): the Pascanu bound in decades per step of lag
+    measured_slope: float  # least-squares decades per step of log10 ||dE_T/ds_k|| against lag
+
+
+def decay_slope(state_grad_row: np.ndarray) -> float:
+    """Decades per step of lag of log10 ||dE_T/ds_k|| (T,), k = 0..T-1, fitted by least squares.
+
+    -inf when every earlier term is exactly zero (e.g. Ws = 0); NaN for T = 1.
+    """
+    row = np.asarray(state_grad_row, dtype=float)
+    lags = row.size - 1 - np.arange(row.size)
+    if row.size < 2:
+        return float("nan")
+    finite = np.isfinite(row)
+    if not np.any(finite[:-1]):
+        return float("-inf")
+    if finite.sum() < 2:
+        return float("nan")
+    return float(np.polyfit(lags[finite], row[finite], 1)[0])
+
+
+def classify_regime(
+    state_grad_row: np.ndarray, sigma_max: float, activation: str, *, tolerance: float = 0.01
+) -> Regime:
+    """Vanishing, exploding or near the edge, for the last loss step's row of log10 ||dE_T/ds_k||.
+
+    σ_max(Ws) < 1/γ is sufficient for vanishing (Pascanu et al. 2013), so it decides
+    alone; above 1/γ exploding is only possible, so the measured slope decides.
+    `tolerance` is in decades per step.
+    """
+    with np.errstate(divide="ignore"):
+        bound = float(np.log10(gamma(activation) * sigma_max))
+    measured = decay_slope(state_grad_row)
+    if bound < -tolerance:
+        return Regime("vanishing", "bound", bound, measured)
+    if measured > tolerance:
+        return Regime("exploding", "measured", bound, measured)
+    if not np.isfinite(measured) or abs(measured) <= tolerance or abs(bound) <= tolerance:
+        return Regime("edge", "measured", bound, measured)
+    return Regime("vanishing", "saturation", bound, measured)

@@ -1,73 +1,120 @@
-"""Gradient heatmap: log10 ||dE_t/ds_k|| over every loss step t and earlier step k."""
+"""Gradient heatmaps: every BPTT term k of dE_t/dWs and dE_t/dWx, the decay by lag, σ(Ws)."""
 
 import streamlit as st
 
 from core.experiment import ExperimentConfig
-from visualizer.app import url_state
+from visualizer.app import controls, url_state
 from visualizer.app.cache import bptt_maps
-from visualizer.app.downloads import matrix_csv
-from visualizer.app.shell import language, run_through_entrypoint, translator
-from visualizer.figures.heatmap import log10_heatmap
+from visualizer.app.downloads import matrix_csv, numbers_json
+from visualizer.app.shell import PNG_EXPORT, language, run_through_entrypoint, translator
+from visualizer.figures.curves import decay_by_lag, per_step_line, singular_value_bars
+from visualizer.figures.heatmap import log10_heatmap, value_range
 
 PAGE = "heatmap"
 SPECS = {
-    "T": url_state.IntParam(30, 1, 500),
-    "sigma": url_state.FloatParam(1.0, 0.0, 3.0),
+    "T": url_state.IntParam(60, 1, 500),
+    "sigma": url_state.FloatParam(0.8, 0.0, 3.0),
     "act": url_state.ChoiceParam("tanh", ("tanh", "sigmoid", "relu", "linear")),
+    "init": url_state.ChoiceParam("orthogonal", ("orthogonal", "normal", "glorot_uniform")),
     "H": url_state.IntParam(16, 1, 128),
-    "seed": url_state.IntParam(0, 0, 9999),
+    "scale": url_state.FloatParam(1.0, 0.0, 5.0, step=0.1),
+    "loss": url_state.ChoiceParam("all", ("all", "last")),
+    "seed": url_state.IntParam(0, 0, 9999, widget="number"),
 }
-PNG_EXPORT = {"toImageButtonOptions": {"format": "png", "width": 1920, "height": 1080, "scale": 1}}
+PRESETS = {
+    "vanishing": {"act": "tanh", "sigma": 0.8, "init": "orthogonal", "T": 60},
+    "exploding": {"act": "linear", "sigma": 1.3, "init": "orthogonal", "T": 60},
+    "edge": {"act": "tanh", "sigma": 1.0, "init": "orthogonal", "T": 100, "scale": 0.5},
+    "ffnn": {"sigma": 0.0, "T": 30},
+    "sigmoid": {"act": "sigmoid", "sigma": 1.0, "init": "orthogonal", "T": 60},
+}
 
 run_through_entrypoint()
 t = translator()
 notes = url_state.bind(PAGE, SPECS)
+projected, shown = url_state.classroom()
 if notes:
     st.warning(t("app.url_note", notes="; ".join(notes)))
-
-st.title(t("heatmap.title"))
-st.markdown(t("heatmap.what"))
-st.latex(
-    r"\frac{\partial E_t}{\partial s_k} = \frac{\partial E_t}{\partial s_t}"
-    r"\prod_{j=k+1}^{t} \frac{\partial s_j}{\partial s_{j-1}}, \qquad"
-    r"\frac{\partial s_j}{\partial s_{j-1}} = \operatorname{diag}\big(f'(a_j)\big)\, W_s"
-)
-
-with st.sidebar:
-    st.slider(t("heatmap.steps"), 1, 500, key=f"{PAGE}_T")
-    st.slider(t("heatmap.sigma"), 0.0, 3.0, step=0.05, key=f"{PAGE}_sigma")
-    st.selectbox(t("heatmap.activation"), SPECS["act"].choices, key=f"{PAGE}_act")
-    st.slider(t("heatmap.hidden"), 1, 128, key=f"{PAGE}_H")
-    st.number_input(t("heatmap.seed"), 0, 9999, key=f"{PAGE}_seed")
+if not projected:
+    controls.presets(PAGE, PRESETS, t)
+controls.draw(PAGE, SPECS, t, hidden=set(SPECS) - shown if projected and shown else set())
 
 state = st.session_state
+value = {name: state[f"{PAGE}_{name}"] for name in SPECS}
 config = ExperimentConfig(
-    n_steps=state[f"{PAGE}_T"],
-    n_hidden=state[f"{PAGE}_H"],
-    sigma_max=float(state[f"{PAGE}_sigma"]),
-    activation=state[f"{PAGE}_act"],
-    seed=int(state[f"{PAGE}_seed"]),
+    n_steps=int(value["T"]),
+    n_hidden=int(value["H"]),
+    sigma_max=float(value["sigma"]),
+    activation=value["act"],
+    recurrent_init=value["init"],
+    input_scale=float(value["scale"]),
+    loss_steps=value["loss"],
+    seed=int(value["seed"]),
 )
-try:
-    maps = bptt_maps(config)
-except ValueError as err:
-    st.error(t("heatmap.error", error=err))
-    st.stop()
+with st.spinner(t("app.computing")):
+    view = bptt_maps(config)
 
-log_map = maps["log10_state_grad"]
-fig = log10_heatmap(
-    log_map,
-    title=t("heatmap.map_title"),
-    x_title=t("heatmap.x"),
-    y_title=t("heatmap.y"),
-    zero_label=t("heatmap.zero"),
+st.title(t("heatmap.title"))
+if not projected:
+    st.markdown(t("heatmap.what"))
+    st.latex(
+        r"\frac{\partial E_t}{\partial W_s} = \sum_{k=1}^{t} \frac{\partial E_t}{\partial y_t}"
+        r"\frac{\partial y_t}{\partial s_t} \Big(\prod_{j=k+1}^{t} \operatorname{diag}(f'(a_j))\, W_s\Big)"
+        r"\frac{\partial^+ s_k}{\partial W_s}"
+    )
+regime = view["regime"]
+badge = {"vanishing": st.info, "exploding": st.error, "edge": st.warning}[regime.kind]
+verdict = t(
+    f"heatmap.badge.{regime.kind}.{regime.reason}", bound=regime.bound_slope, measured=regime.measured_slope
 )
-st.plotly_chart(fig, config=PNG_EXPORT, key=f"{PAGE}_chart")
-st.download_button(
-    t("heatmap.download"),
-    data=lambda: matrix_csv(log_map, header="log10 ||dE_t/ds_k||, row t = 1..T, column k = 1..T"),
-    file_name="log10_state_grad.csv",
+badge(verdict, icon={"vanishing": "📉", "exploding": "💥", "edge": "⚖️"}[regime.kind])
+
+zmin, zmax = value_range(view["log10_contrib_Ws"], view["log10_contrib_Wx"])
+axis = {"x_title": t("heatmap.k"), "y_title": t("heatmap.t"), "zero_label": t("app.zero")}
+left, right = st.columns(2)
+for column, weight in ((left, "Ws"), (right, "Wx")):
+    fig = log10_heatmap(
+        view[f"log10_contrib_{weight}"], title=t(f"heatmap.map.{weight}"), zmin=zmin, zmax=zmax, **axis
+    )
+    column.plotly_chart(fig, config=PNG_EXPORT, key=f"{PAGE}_map_{weight}")
+
+left, right = st.columns(2)
+decay = decay_by_lag(
+    view["rise"],
+    bound_slope=regime.bound_slope,
+    title=t("heatmap.decay"),
+    x_title=t("heatmap.lag"),
+    y_title=t("heatmap.rise"),
+    measured_label=t("heatmap.measured"),
+    bound_label=t("heatmap.bound"),
+)
+left.plotly_chart(decay, config=PNG_EXPORT, key=f"{PAGE}_decay")
+bars = singular_value_bars(
+    view["singular_values"],
+    one_over_gamma=view["one_over_gamma"],
+    title=t("heatmap.sv"),
+    x_title=t("heatmap.sv_index"),
+    y_title="σ",
+)
+right.plotly_chart(bars, config=PNG_EXPORT, key=f"{PAGE}_sv")
+wy = per_step_line(
+    view["log10_contrib_Wy"], title=t("heatmap.map.Wy"), x_title=t("heatmap.t"), y_title="log10 ‖·‖"
+)
+st.plotly_chart(wy, config=PNG_EXPORT, key=f"{PAGE}_wy")
+
+left, right = st.columns(2)
+left.download_button(
+    t("heatmap.download_csv"),
+    data=lambda: matrix_csv(view["log10_contrib_Ws"], header="log10 ||term k of dE_t/dWs||, row t, column k"),
+    file_name="log10_contrib_Ws.csv",
     mime="text/csv",
+    on_click="ignore",
+)
+right.download_button(
+    t("heatmap.download_json"),
+    data=lambda: numbers_json({"settings": value, **view}),
+    file_name="bptt_heatmaps.json",
+    mime="application/json",
     on_click="ignore",
 )
 url_state.publish(PAGE, SPECS, {"lang": language()})

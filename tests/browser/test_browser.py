@@ -104,17 +104,17 @@ def assert_no_error(page) -> None:
 def test_heatmap_page_draws_and_follows_the_length_slider(server, page):
     ARTIFACTS.mkdir(exist_ok=True)
     page.goto(f"{server}/heatmap")
-    wait_for_rows(page, 30)
+    wait_for_rows(page, 60)
     assert_no_error(page)
     page.screenshot(path=str(ARTIFACTS / "heatmap-default.png"))
     thumb = page.locator('[data-testid="stSlider"] input[type="range"]').first
     thumb.focus()
-    for _ in range(5):
+    for _ in range(5):  # 60 -> 55
         page.keyboard.press("ArrowLeft")
-    wait_for_rows(page, 25)
+    wait_for_rows(page, 55)
     assert_no_error(page)
-    page.wait_for_url("**T=25**", timeout=10_000)  # the URL follows the control
-    page.screenshot(path=str(ARTIFACTS / "heatmap-T25.png"))
+    page.wait_for_url("**T=55**", timeout=10_000)  # the URL follows the control
+    page.screenshot(path=str(ARTIFACTS / "heatmap-T55.png"))
 
 
 def test_a_shared_link_reopens_the_same_view(server, page):

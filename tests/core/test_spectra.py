@@ -7,7 +7,14 @@ import pytest
 
 from core.bptt import bptt
 from core.rnn import forward, init_params
-from core.spectra import gamma, log10_jacobian_norms, regime_map, singular_values
+from core.spectra import (
+    classify_regime,
+    decay_slope,
+    gamma,
+    log10_jacobian_norms,
+    regime_map,
+    singular_values,
+)
 
 ACTIVATIONS = ["tanh", "sigmoid", "relu", "linear"]
 
@@ -81,3 +88,33 @@ def test_regime_map_and_jacobian_norms_reject_bad_input():
     p = init_params(jax.random.PRNGKey(0), 2, 3, 1)
     with pytest.raises(ValueError, match="xs contains NaN"):
         log10_jacobian_norms(p, np.full((4, 2), np.nan))
+
+
+def test_decay_slope_fits_a_straight_line_and_flags_zero_terms():
+    row = 2.0 - 0.3 * (9 - np.arange(10))  # rises 0.3 decades per step towards k = T
+    assert decay_slope(row) == pytest.approx(-0.3, abs=1e-12)
+    assert decay_slope(np.array([-np.inf, -np.inf, 1.0])) == -np.inf  # Ws = 0
+    assert np.isnan(decay_slope(np.array([0.5])))
+
+
+def test_regime_follows_the_pascanu_conditions():
+    flat = np.zeros(20)
+    rising = 0.2 * (19 - np.arange(20))  # grows 0.2 decades per step back in time
+    falling = -rising
+    assert classify_regime(rising, 0.8, "tanh").kind == "vanishing"  # the bound decides alone
+    assert classify_regime(rising, 0.8, "tanh").reason == "bound"
+    assert classify_regime(rising, 1.3, "linear").kind == "exploding"
+    assert classify_regime(flat, 1.0, "tanh").kind == "edge"
+    saturated = classify_regime(falling, 2.0, "tanh")
+    assert (saturated.kind, saturated.reason) == ("vanishing", "saturation")
+    # Sigmoid: γ = 1/4, so σ_max = 3 still satisfies σ_max < 1/γ.
+    assert classify_regime(rising, 3.0, "sigmoid").bound_slope == pytest.approx(np.log10(0.75))
+    assert classify_regime(np.array([-np.inf, 0.0]), 0.0, "tanh").kind == "vanishing"
+
+
+def test_regime_of_real_runs_agrees_with_the_measured_maps():
+    from core.experiment import ExperimentConfig, run
+
+    for sigma, activation, kind in [(0.8, "tanh", "vanishing"), (1.3, "linear", "exploding")]:
+        result = run(ExperimentConfig(n_steps=60, sigma_max=sigma, activation=activation, loss_steps="last"))
+        assert classify_regime(result.log10_state_grad[-1], sigma, activation).kind == kind

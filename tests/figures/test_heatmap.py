@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from visualizer.figures.heatmap import decade_ticks, log10_heatmap, value_range
+from visualizer.figures.heatmap import decade_ticks, log10_heatmap, pool_max, value_range
 
 
 def sample_map():
@@ -57,3 +57,20 @@ def test_value_range_ignores_non_finite_and_widens_a_flat_map():
     assert value_range(np.array([[np.nan, -np.inf], [1.0, 3.0]])) == (1.0, 3.0)
     assert value_range(np.array([[2.0]])) == (1.5, 2.5)
     assert value_range(np.array([[np.nan]])) == (-1.0, 1.0)
+
+
+def test_large_maps_are_pooled_by_block_max():
+    z = np.full((600, 600), np.nan)
+    z[np.tril_indices(600)] = -5.0
+    z[599, 0] = 3.0  # one strong term must survive pooling
+    fig = log10_heatmap(z, title="m", x_title="k", y_title="t", max_side=250)
+    main = np.asarray(fig.data[1].z, float)
+    assert main.shape == (200, 200)  # factor 3
+    assert main[199, 0] == 3.0 and main[0, 0] == -5.0 and np.isnan(main[0, 199])
+    assert list(fig.data[1].x[:3]) == [1, 4, 7]
+    assert "3×3" in fig.layout.title.text
+
+
+def test_pool_max_keeps_minus_inf_blocks():
+    z = np.array([[-np.inf, np.nan], [-np.inf, -np.inf]])
+    assert pool_max(z, 2)[0, 0] == -np.inf

@@ -55,7 +55,7 @@ def test_moving_the_length_slider_changes_the_plotted_map():
     before = heatmap_z(at)
     at.sidebar.slider(key="heatmap_T").set_value(12).run()
     after = heatmap_z(at)
-    assert before.shape == (30, 30) and after.shape == (12, 12)
+    assert before.shape == (60, 60) and after.shape == (12, 12)
     assert at.query_params["T"] == "12"  # the URL follows the control
 
 
@@ -64,8 +64,7 @@ def test_sigma_changes_the_values_not_just_the_shape():
     low = heatmap_z(at)
     at.sidebar.slider(key="heatmap_sigma").set_value(2.5).run()
     high = heatmap_z(at)
-    lag_19 = (low[19, 0], high[19, 0])
-    assert lag_19[1] > lag_19[0]  # a larger σ_max lets the gradient reach further back
+    assert high[19, 1] > low[19, 1]  # a larger σ_max lets the gradient reach further back
 
 
 def test_a_shared_url_restores_the_controls():
@@ -81,8 +80,8 @@ def test_a_malformed_url_falls_back_with_a_visible_note():
     at = start({"T": "-5", "act": "softmax", "sigma": "abc"})
     assert not at.exception
     assert at.warning and "T=" in at.warning[0].value and "act=" in at.warning[0].value
-    assert at.session_state["heatmap_T"] == 30
-    assert heatmap_z(at).shape == (30, 30)
+    assert at.session_state["heatmap_T"] == 60
+    assert heatmap_z(at).shape == (60, 60)
 
 
 def test_the_sidebar_language_switch_translates_the_page_and_the_url():
@@ -90,3 +89,37 @@ def test_the_sidebar_language_switch_translates_the_page_and_the_url():
     at.sidebar.selectbox[0].set_value("zh").run()
     assert at.title[0].value == "梯度能向前传播多远？"
     assert at.query_params["lang"] == "zh"
+
+
+def test_a_preset_sets_the_controls_and_the_verdict():
+    at = start({"T": "20"})
+    assert "Vanishing" in at.info[0].value
+    at.sidebar.button(key="heatmap_preset_exploding").click().run()
+    state = at.session_state
+    assert (state["heatmap_act"], state["heatmap_sigma"], state["heatmap_T"]) == ("linear", 1.3, 60)
+    assert "Exploding" in at.error[0].value
+    assert at.query_params["act"] == "linear"
+
+
+def test_ffnn_preset_leaves_only_the_diagonal():
+    at = start()
+    at.sidebar.button(key="heatmap_preset_ffnn").click().run()
+    z = heatmap_z(at)
+    off_diagonal = z[np.tri(30, k=-1, dtype=bool)]
+    assert np.isnan(off_diagonal).all()  # exactly-zero terms leave the coloured layer empty
+
+
+def test_every_chart_and_both_downloads_are_there():
+    at = start({"T": "25"})
+    assert len(at.get("plotly_chart")) == 5  # Ws map, Wx map, decay, singular values, Wy
+    assert len(at.get("download_button")) == 2
+
+
+def test_classroom_mode_hides_the_text_and_all_but_the_chosen_control():
+    at = start({"classroom": "1", "show": "sigma"})
+    assert not at.exception
+    assert [s.label for s in at.sidebar.slider] == ["σ_max(Ws)"]
+    assert not at.markdown or all("BPTT writes" not in m.value for m in at.markdown)
+    assert not at.sidebar.button  # no presets on a projected page
+    at.sidebar.slider[0].set_value(1.5).run()
+    assert at.query_params["classroom"] == "1" and at.query_params["show"] == "sigma"

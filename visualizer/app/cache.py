@@ -10,23 +10,49 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from core.experiment import ExperimentConfig, run
+from core.experiment import ExperimentConfig, build, run
+from core.spectra import classify_regime, gamma, regime_map, singular_values
 
 
 def _read_only(a: np.ndarray) -> np.ndarray:
-    a = np.asarray(a)
+    a = np.array(a)
     a.flags.writeable = False
     return a
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
-def bptt_maps(config: ExperimentConfig) -> dict[str, np.ndarray]:
-    """The log10 maps and per-step losses of one experiment, as read-only NumPy arrays."""
+def bptt_maps(config: ExperimentConfig) -> dict[str, object]:
+    """Everything the heatmap page draws for one experiment, as read-only NumPy arrays.
+
+    log10 maps (T, T) and (T,), Ws's singular values (H,), the last loss row's rise
+    over lag (T,) = log10 ||dE_T/ds_k|| - log10 ||dE_T/ds_T|| indexed by T - k, and the regime.
+    """
     result = run(config)
+    params, _, _ = build(config)
+    last_row = np.asarray(result.log10_state_grad[-1], dtype=float)
+    with np.errstate(invalid="ignore"):
+        rise = (last_row - last_row[-1])[::-1]
     return {
         "losses": _read_only(result.losses),
         "log10_contrib_Wx": _read_only(result.log10_contrib_Wx),
         "log10_contrib_Ws": _read_only(result.log10_contrib_Ws),
         "log10_contrib_Wy": _read_only(result.log10_contrib_Wy),
         "log10_state_grad": _read_only(result.log10_state_grad),
+        "singular_values": _read_only(singular_values(params.Ws)),
+        "rise": _read_only(rise),
+        "regime": classify_regime(last_row, config.sigma_max, config.activation),
+        "one_over_gamma": 1.0 / gamma(config.activation),
+    }
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def regime_grid(activation: str, n_hidden: int, seed: int, max_steps: int) -> dict[str, np.ndarray]:
+    """The regime map over σ_max in 0.05..3 and T up to max_steps, for one activation."""
+    gains = np.round(np.arange(0.05, 3.0001, 0.05), 2)
+    lengths = np.unique(np.geomspace(2, max_steps, 24).astype(int))
+    return {
+        "gains": _read_only(gains),
+        "lengths": _read_only(lengths),
+        "z": _read_only(regime_map(gains, lengths, n_hidden=n_hidden, activation=activation, seed=seed)),
+        "one_over_gamma": np.float64(1.0 / gamma(activation)),
     }

@@ -13,6 +13,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "app.title": "RNN Gradient Flow Lab",
         "app.language": "Language",
         "app.url_note": "Some link settings were not understood and were reset: {notes}",
+        "app.presets": "Presets",
+        "app.computing": "Computing the gradients…",
+        "app.zero": "exactly 0",
+        "choice.tanh": "tanh",
+        "choice.sigmoid": "sigmoid",
+        "choice.relu": "relu",
+        "choice.linear": "linear",
+        "choice.orthogonal": "orthogonal",
+        "choice.normal": "normal",
+        "choice.glorot_uniform": "glorot_uniform",
+        "choice.all": "every step (many-to-many)",
+        "choice.last": "last step only (many-to-one)",
         "home.nav": "Start here",
         "home.what": (
             "A recurrent network reuses the same weights Wx, Ws and Wy at every step. Training it "
@@ -23,31 +35,76 @@ STRINGS: dict[str, dict[str, str]] = {
             "the sliders. Every view can be shared as a link that reopens the same settings."
         ),
         "home.start_heatmap": "Open the gradient heatmap",
-        "heatmap.nav": "Gradient heatmap",
+        "heatmap.nav": "Gradient heatmaps",
         "heatmap.title": "How far back does the gradient reach?",
         "heatmap.what": (
-            "Each cell shows how strongly the loss at step t (row) still depends on the state at an "
-            "earlier step k (column). Backpropagation through time multiplies one Jacobian per step, "
-            "so below σ_max = 1/γ the colours fade quickly away from the diagonal (vanishing "
-            "gradients) and above it they can grow (exploding gradients). Grey cells are exactly 0; "
-            "blank cells have no term, because E_t cannot depend on later steps."
+            "BPTT writes dE_t/dW as a sum of terms, one per earlier step k that used the shared "
+            "weight. Each cell is the size of one term: row t is the loss step, column k the step "
+            "whose copy of the weight the term flows through. Each step back multiplies by "
+            "diag(f'(a_j)) Ws, so below σ_max = 1/γ the colours fade away from the diagonal "
+            "(vanishing gradients) and above it they can grow (exploding gradients). Grey cells "
+            "are exactly 0; blank cells have no term, because E_t cannot depend on later steps."
         ),
-        "heatmap.steps": "Sequence length T",
+        "heatmap.T": "Sequence length T",
         "heatmap.sigma": "σ_max(Ws)",
-        "heatmap.activation": "Activation f",
-        "heatmap.hidden": "Hidden size H",
+        "heatmap.act": "Activation f",
+        "heatmap.init": "Ws initialiser (then scaled to σ_max)",
+        "heatmap.H": "Hidden size H",
+        "heatmap.scale": "Input scale",
+        "heatmap.loss": "Loss steps",
         "heatmap.seed": "Seed",
-        "heatmap.map_title": "log10 ‖dE_t/ds_k‖",
-        "heatmap.x": "k (earlier step)",
-        "heatmap.y": "t (loss step)",
-        "heatmap.zero": "exactly 0",
-        "heatmap.download": "Download the map (CSV)",
-        "heatmap.error": "This setting cannot be computed: {error}",
+        "heatmap.preset.vanishing": "Vanishing (tanh, σ = 0.8)",
+        "heatmap.preset.exploding": "Exploding (linear, σ = 1.3)",
+        "heatmap.preset.edge": "Edge of chaos (tanh, σ = 1)",
+        "heatmap.preset.ffnn": "FFNN: Ws = 0",
+        "heatmap.preset.sigmoid": "Sigmoid vanishes sooner (γ = 1/4)",
+        "heatmap.map.Ws": "log10 ‖term k of dE_t/dWs‖",
+        "heatmap.map.Wx": "log10 ‖term k of dE_t/dWx‖",
+        "heatmap.map.Wy": "log10 ‖dE_t/dWy‖ (only the k = t term)",
+        "heatmap.k": "k (step of the weight copy)",
+        "heatmap.t": "t (loss step)",
+        "heatmap.decay": "How ‖dE_T/ds_k‖ changes with the lag T − k",
+        "heatmap.lag": "lag T − k",
+        "heatmap.rise": "log10 ‖dE_T/ds_k‖ / ‖dE_T/ds_T‖",
+        "heatmap.measured": "measured",
+        "heatmap.bound": "Pascanu bound (γ·σ_max)^lag",
+        "heatmap.sv": "Singular values of Ws",
+        "heatmap.sv_index": "index",
+        "heatmap.badge.vanishing.bound": (
+            "Vanishing: γ·σ_max < 1, so every step back shrinks the gradient by at least "
+            "{bound:.2f} decades (measured: {measured:.2f} decades per step)."
+        ),
+        "heatmap.badge.vanishing.saturation": (
+            "Vanishing, although σ_max > 1/γ: the units saturate, so f' stays well below γ "
+            "(measured: {measured:.2f} decades per step)."
+        ),
+        "heatmap.badge.exploding.measured": (
+            "Exploding: the gradient grows by {measured:.2f} decades per step back; σ_max > 1/γ "
+            "makes this possible (bound: {bound:.2f})."
+        ),
+        "heatmap.badge.edge.measured": (
+            "Near the edge: the gradient neither clearly shrinks nor grows "
+            "(measured: {measured:.2f} decades per step, bound: {bound:.2f})."
+        ),
+        "heatmap.download_csv": "Download the Ws map (CSV)",
+        "heatmap.download_json": "Download every number shown (JSON)",
     },
     "zh": {
         "app.title": "循环神经网络梯度流实验室",
         "app.language": "语言",
         "app.url_note": "链接中的部分设置无法识别，已恢复默认值：{notes}",
+        "app.presets": "预设",
+        "app.computing": "正在计算梯度……",
+        "app.zero": "恰好为 0",
+        "choice.tanh": "tanh",
+        "choice.sigmoid": "sigmoid",
+        "choice.relu": "relu",
+        "choice.linear": "线性",
+        "choice.orthogonal": "正交",
+        "choice.normal": "正态",
+        "choice.glorot_uniform": "glorot_uniform",
+        "choice.all": "每一步（多对多）",
+        "choice.last": "仅最后一步（多对一）",
         "home.nav": "从这里开始",
         "home.what": (
             "循环神经网络在每一步都重复使用同样的权重 Wx、Ws 和 Wy。用通过时间的反向传播（BPTT）"
@@ -60,23 +117,54 @@ STRINGS: dict[str, dict[str, str]] = {
         "heatmap.nav": "梯度热力图",
         "heatmap.title": "梯度能向前传播多远？",
         "heatmap.what": (
-            "每个格子表示第 t 步（行）的损失对更早的第 k 步（列）状态的依赖有多强。"
-            "通过时间的反向传播（BPTT）每经过一步就乘上一个雅可比矩阵，"
-            "所以当 σ_max < 1/γ 时，颜色离对角线越远衰减越快（梯度消失）；"
-            "超过 1/γ 时则可能不断增大（梯度爆炸）。灰色格子恰好为 0；"
-            "空白格子没有这一项，因为 E_t 不依赖之后的步骤。"
+            "通过时间的反向传播（BPTT）把 dE_t/dW 写成若干项之和，每一项对应一个更早的、"
+            "使用了共享权重的第 k 步。每个格子是一项的大小：行 t 是损失所在的步骤，"
+            "列 k 是这一项所经过的权重副本所在的步骤。每往回一步就乘上 diag(f'(a_j)) Ws，"
+            "所以当 σ_max < 1/γ 时，颜色离对角线越远越淡（梯度消失）；超过 1/γ 时则可能增大"
+            "（梯度爆炸）。灰色格子恰好为 0；空白格子没有这一项，因为 E_t 不依赖之后的步骤。"
         ),
-        "heatmap.steps": "序列长度 T",
+        "heatmap.T": "序列长度 T",
         "heatmap.sigma": "σ_max(Ws)",
-        "heatmap.activation": "激活函数 f",
-        "heatmap.hidden": "隐藏层大小 H",
+        "heatmap.act": "激活函数 f",
+        "heatmap.init": "Ws 初始化方式（之后缩放到 σ_max）",
+        "heatmap.H": "隐藏层大小 H",
+        "heatmap.scale": "输入尺度",
+        "heatmap.loss": "计算损失的步骤",
         "heatmap.seed": "随机种子",
-        "heatmap.map_title": "log10 ‖dE_t/ds_k‖",
-        "heatmap.x": "k（更早的步骤）",
-        "heatmap.y": "t（损失所在步骤）",
-        "heatmap.zero": "恰好为 0",
-        "heatmap.download": "下载热力图数据（CSV）",
-        "heatmap.error": "无法计算这个设置：{error}",
+        "heatmap.preset.vanishing": "梯度消失（tanh，σ = 0.8）",
+        "heatmap.preset.exploding": "梯度爆炸（线性，σ = 1.3）",
+        "heatmap.preset.edge": "混沌边缘（tanh，σ = 1）",
+        "heatmap.preset.ffnn": "前馈网络：Ws = 0",
+        "heatmap.preset.sigmoid": "sigmoid 消失得更快（γ = 1/4）",
+        "heatmap.map.Ws": "log10 ‖dE_t/dWs 的第 k 项‖",
+        "heatmap.map.Wx": "log10 ‖dE_t/dWx 的第 k 项‖",
+        "heatmap.map.Wy": "log10 ‖dE_t/dWy‖（只有 k = t 这一项）",
+        "heatmap.k": "k（权重副本所在的步骤）",
+        "heatmap.t": "t（损失所在的步骤）",
+        "heatmap.decay": "‖dE_T/ds_k‖ 随间隔 T − k 的变化",
+        "heatmap.lag": "间隔 T − k",
+        "heatmap.rise": "log10 ‖dE_T/ds_k‖ / ‖dE_T/ds_T‖",
+        "heatmap.measured": "实测",
+        "heatmap.bound": "Pascanu 上界 (γ·σ_max)^间隔",
+        "heatmap.sv": "Ws 的奇异值",
+        "heatmap.sv_index": "序号",
+        "heatmap.badge.vanishing.bound": (
+            "梯度消失：γ·σ_max < 1，所以每往回一步，梯度至少缩小 {bound:.2f} 个数量级"
+            "（实测：每步 {measured:.2f} 个数量级）。"
+        ),
+        "heatmap.badge.vanishing.saturation": (
+            "梯度消失，尽管 σ_max > 1/γ：神经元饱和，f' 远小于 γ（实测：每步 {measured:.2f} 个数量级）。"
+        ),
+        "heatmap.badge.exploding.measured": (
+            "梯度爆炸：每往回一步，梯度增大 {measured:.2f} 个数量级；σ_max > 1/γ 使之成为可能"
+            "（上界：{bound:.2f}）。"
+        ),
+        "heatmap.badge.edge.measured": (
+            "处于边缘：梯度既没有明显缩小也没有明显增大（实测：每步 {measured:.2f} 个数量级，"
+            "上界：{bound:.2f}）。"
+        ),
+        "heatmap.download_csv": "下载 Ws 热力图数据（CSV）",
+        "heatmap.download_json": "下载显示的全部数值（JSON）",
     },
 }
 

@@ -8,6 +8,9 @@ import streamlit as st
 
 from visualizer.app.i18n import LANGUAGES, text
 
+# Plotly's camera button saves a projector-sized PNG.
+PNG_EXPORT = {"toImageButtonOptions": {"format": "png", "width": 1920, "height": 1080, "scale": 1}}
+
 
 def run_through_entrypoint() -> None:
     """Make sure this page runs inside streamlit_app.py's st.navigation, not on its own.

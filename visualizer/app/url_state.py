@@ -16,11 +16,12 @@ import streamlit as st
 
 @dataclass(frozen=True)
 class IntParam:
-    """An int control in [lo, hi]."""
+    """An int control in [lo, hi], drawn as a slider or a number box."""
 
     default: int
     lo: int
     hi: int
+    widget: str = "slider"  # or "number"
 
     def parse(self, raw: str) -> int:
         value = int(raw)
@@ -31,11 +32,12 @@ class IntParam:
 
 @dataclass(frozen=True)
 class FloatParam:
-    """A float control in [lo, hi]."""
+    """A float control in [lo, hi], on a slider with the given step."""
 
     default: float
     lo: float
     hi: float
+    step: float = 0.05
 
     def parse(self, raw: str) -> float:
         value = float(raw)
@@ -93,9 +95,23 @@ def bind(page: str, specs: Mapping[str, Spec]) -> list[str]:
     return notes
 
 
+def classroom() -> tuple[bool, set[str]]:
+    """The classroom flag: ?classroom=1 hides the explanations, ?show=T,sigma keeps those controls.
+
+    Without show=, classroom mode keeps every control.
+    """
+    on = st.query_params.get("classroom") == "1"
+    show = {name for name in st.query_params.get("show", "").split(",") if name}
+    return on, show
+
+
 def publish(page: str, specs: Mapping[str, Spec], extra: Mapping[str, str] | None = None) -> None:
-    """Write the page's current widget values (and extra keys such as lang) to the URL."""
+    """Write the page's current widget values (and extra keys such as lang) to the URL.
+
+    The classroom keys already in the URL are kept, so a projected link stays projected.
+    """
     wanted = {name: str(st.session_state[f"{page}_{name}"]) for name in specs}
+    wanted.update({key: st.query_params[key] for key in ("classroom", "show") if key in st.query_params})
     wanted.update(extra or {})
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)

@@ -29,6 +29,18 @@ def value_range(*maps: np.ndarray) -> tuple[float, float]:
     return (lo - 0.5, hi + 0.5) if hi - lo < 1e-9 else (lo, hi)
 
 
+def pool_max(z: np.ndarray, factor: int) -> np.ndarray:
+    """Max over factor×factor blocks of z (T, T), ignoring NaN; an all-NaN block stays NaN.
+
+    The max keeps what a student looks for: the strongest term in the block.
+    """
+    rows, cols = -(-z.shape[0] // factor), -(-z.shape[1] // factor)
+    padded = np.full((rows * factor, cols * factor), np.nan)
+    padded[: z.shape[0], : z.shape[1]] = z
+    blocks = padded.reshape(rows, factor, cols, factor)
+    return np.fmax.reduce(np.fmax.reduce(blocks, axis=3), axis=1)
+
+
 def log10_heatmap(
     z: np.ndarray,
     *,
@@ -39,16 +51,25 @@ def log10_heatmap(
     zmin: float | None = None,
     zmax: float | None = None,
     zero_label: str = "exactly 0",
+    max_side: int = 250,
+    pooled_note: str = "each cell: max over {f}×{f} steps",
 ) -> go.Figure:
-    """Heatmap of a (T, T) log10 map indexed [t, k], 1-based on the axes, log ticks on the colour bar."""
+    """Heatmap of a (T, T) log10 map indexed [t, k], 1-based on the axes, log ticks on the colour bar.
+
+    Above max_side cells per side, blocks are pooled by their max to keep the page light.
+    """
     z = np.asarray(z, dtype=float)
+    factor = -(-max(z.shape) // max_side)
+    if factor > 1:
+        z = pool_max(z, factor)
+        title = f"{title} ({pooled_note.format(f=factor)})"
     n_rows, n_cols = z.shape
     if zmin is None or zmax is None:
         lo, hi = value_range(z)
         zmin, zmax = (lo if zmin is None else zmin), (hi if zmax is None else zmax)
     tickvals, ticktext = decade_ticks(zmin, zmax)
-    t_idx, k_idx = np.indices(z.shape)
-    x, y = np.arange(1, n_cols + 1), np.arange(1, n_rows + 1)
+    t_idx, k_idx = np.indices(z.shape) * factor
+    x, y = 1 + factor * np.arange(n_cols), 1 + factor * np.arange(n_rows)
     # NaN (k > t, no term) stays a gap; -inf (a term that is exactly 0) gets its own grey layer.
     zero_cells = np.where(z == -np.inf, 0.0, np.nan)
     hover_axes = f"{y_title} = %{{y}}<br>{x_title} = %{{x}}"
@@ -67,10 +88,10 @@ def log10_heatmap(
     )
     fig.add_trace(
         go.Heatmap(
-            z=np.where(np.isfinite(z), z, np.nan),
+            z=np.where(np.isfinite(z), z, np.nan).astype(np.float32),  # half the payload
             x=x,
             y=y,
-            customdata=t_idx - k_idx,
+            customdata=(t_idx - k_idx).astype(np.int32),
             zmin=zmin,
             zmax=zmax,
             colorscale=COLORSCALE,

@@ -1,0 +1,127 @@
+"""Line and bar charts beside the heatmaps: decay by lag, singular values, per-step values."""
+
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+
+MEASURED_COLOR = "#00224e"  # cividis dark blue
+BOUND_COLOR = "#c4a000"  # cividis-side yellow, darkened to read on white
+EDGE_COLOR = "#7f7f7f"
+
+
+def decay_by_lag(
+    rise: np.ndarray,
+    *,
+    bound_slope: float,
+    title: str,
+    x_title: str,
+    y_title: str,
+    measured_label: str = "measured",
+    bound_label: str = "Pascanu bound (γ·σ_max)^lag",
+) -> go.Figure:
+    """log10 ||dE_T/ds_k|| - log10 ||dE_T/ds_T|| against lag T - k (rise[lag]), with the bound's line."""
+    rise = np.asarray(rise, dtype=float)
+    lags = np.arange(rise.size)
+    fig = go.Figure()
+    fig.add_trace(
+        go.Scatter(
+            x=lags,
+            y=np.where(np.isfinite(rise), rise, np.nan),
+            mode="lines+markers" if rise.size <= 60 else "lines",
+            name=measured_label,
+            line=dict(color=MEASURED_COLOR, width=3),
+            hovertemplate="lag %{x}<br>10^%{y:.2f}<extra></extra>",
+        )
+    )
+    if np.isfinite(bound_slope):
+        fig.add_trace(
+            go.Scatter(
+                x=lags,
+                y=lags * bound_slope,
+                mode="lines",
+                name=bound_label,
+                line=dict(color=BOUND_COLOR, width=2, dash="dash"),
+                hovertemplate="lag %{x}<br>bound 10^%{y:.2f}<extra></extra>",
+            )
+        )
+    fig.update_layout(
+        title=title,
+        xaxis_title=x_title,
+        yaxis_title=y_title,
+        legend=dict(orientation="h", y=-0.25),
+        margin=dict(l=60, r=20, t=60, b=80),
+    )
+    return fig
+
+
+def singular_value_bars(
+    values: np.ndarray,
+    *,
+    one_over_gamma: float,
+    title: str,
+    x_title: str,
+    y_title: str,
+    line_label: str = "1/γ",
+) -> go.Figure:
+    """Bars of the singular values of Ws, largest first, against a line at 1/γ."""
+    values = np.asarray(values, dtype=float)
+    index = np.arange(1, values.size + 1)
+    fig = go.Figure(
+        go.Bar(
+            x=index,
+            y=values,
+            marker_color=np.where(values > one_over_gamma, BOUND_COLOR, MEASURED_COLOR).tolist(),
+            hovertemplate="σ_%{x} = %{y:.3f}<extra></extra>",
+            name="σ",
+        )
+    )
+    fig.add_hline(
+        y=one_over_gamma,
+        line=dict(color=EDGE_COLOR, dash="dash"),
+        annotation_text=f"{line_label} = {one_over_gamma:g}",
+    )
+    fig.update_layout(
+        title=title,
+        xaxis_title=x_title,
+        yaxis_title=y_title,
+        showlegend=False,
+        margin=dict(l=60, r=20, t=60, b=50),
+    )
+    return fig
+
+
+def per_step_line(
+    values: np.ndarray, *, title: str, x_title: str, y_title: str, zero_label: str = "exactly 0"
+) -> go.Figure:
+    """A log10 value per step t = 1..T (e.g. ||dE_t/dWy||); exactly-zero steps marked on the axis floor."""
+    values = np.asarray(values, dtype=float)
+    steps = np.arange(1, values.size + 1)
+    finite = np.isfinite(values)
+    floor = float(values[finite].min()) - 1.0 if finite.any() else 0.0
+    fig = go.Figure(
+        go.Scatter(
+            x=steps,
+            y=np.where(finite, values, np.nan),
+            mode="lines+markers" if values.size <= 60 else "lines",
+            line=dict(color=MEASURED_COLOR, width=3),
+            hovertemplate="t = %{x}<br>10^%{y:.2f}<extra></extra>",
+            name=y_title,
+        )
+    )
+    zeros = values == -np.inf
+    if zeros.any():
+        fig.add_trace(
+            go.Scatter(
+                x=steps[zeros],
+                y=np.full(int(zeros.sum()), floor),
+                mode="markers",
+                marker=dict(symbol="x", color=EDGE_COLOR, size=8),
+                name=zero_label,
+                hovertemplate=f"t = %{{x}}<br>{zero_label}<extra></extra>",
+            )
+        )
+    fig.update_layout(
+        title=title, xaxis_title=x_title, yaxis_title=y_title, margin=dict(l=60, r=20, t=60, b=50)
+    )
+    return fig
