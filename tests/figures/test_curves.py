@@ -53,3 +53,18 @@ def test_regime_map_puts_gains_across_and_draws_the_edge():
     assert np.asarray(fig.data[0].z).shape == (2, 3)
     assert fig.layout.shapes[0].x0 == 1.0
     assert fig.data[0].colorbar.ticktext[0].startswith("1e-")
+
+
+def test_regime_map_names_an_edge_that_lies_off_the_map():
+    fig = regime_heatmap(
+        np.zeros((3, 2)),
+        gains=np.array([0.5, 1.0, 2.0]),
+        lengths=np.array([2, 3]),
+        one_over_gamma=4.0,
+        title="r",
+        x_title="σ",
+        y_title="T",
+        line_label="1/γ",
+    )
+    assert not fig.layout.shapes
+    assert fig.layout.annotations[0].text == "1/γ = 4 →"

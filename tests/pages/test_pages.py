@@ -123,3 +123,25 @@ def test_classroom_mode_hides_the_text_and_all_but_the_chosen_control():
     assert not at.sidebar.button  # no presets on a projected page
     at.sidebar.slider[0].set_value(1.5).run()
     assert at.query_params["classroom"] == "1" and at.query_params["show"] == "sigma"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_regime_page_renders_with_the_one_over_gamma_line(lang):
+    at = start({"lang": lang, "act": "tanh", "maxT": "60", "H": "8"}, page="pages/regime.py")
+    assert not at.exception
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert spec["layout"]["shapes"][0]["x0"] == 1.0  # tanh: 1/γ = 1
+    z = plotly_array(spec["data"][0]["z"])
+    assert z.shape[1] == 60  # σ_max from 0.05 to 3 in steps of 0.05
+    assert z[-1, 0] < -30  # σ = 0.05 over 59 steps: at most 59 · log10(0.05) ≈ -77
+    assert z[-1, -1] > z[-1, 0] + 20
+
+
+def test_regime_page_changes_with_the_activation():
+    at = start({"maxT": "60", "H": "8"}, page="pages/regime.py")
+    before = plotly_array(json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]["z"])
+    at.sidebar.selectbox(key="regime_act").set_value("sigmoid").run()
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    after = plotly_array(spec["data"][0]["z"])
+    assert np.nanmax(after) < np.nanmax(before)  # γ = 1/4: nothing can explode below σ = 4
+    assert "= 4 →" in spec["layout"]["annotations"][-1]["text"]

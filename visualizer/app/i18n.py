@@ -88,6 +88,23 @@ STRINGS: dict[str, dict[str, str]] = {
         ),
         "heatmap.download_csv": "Download the Ws map (CSV)",
         "heatmap.download_json": "Download every number shown (JSON)",
+        "regime.nav": "Regime map",
+        "regime.title": "Where do gradients vanish, and where do they explode?",
+        "regime.what": (
+            "Each cell is one network: Ws is an orthogonal matrix scaled to σ_max (across), "
+            "run for T steps (up). The colour is how much of the last loss's gradient reaches "
+            "the first state, ||dE_T/ds_1|| / ||dE_T/ds_T||. Left of the dashed line σ_max < 1/γ "
+            "and the gradient must vanish; right of it, it may explode. Click a cell to open "
+            "it in the gradient heatmaps."
+        ),
+        "regime.act": "Activation f",
+        "regime.H": "Hidden size H",
+        "regime.maxT": "Longest sequence T",
+        "regime.seed": "Seed",
+        "regime.map_title": "log10 ‖dE_T/ds_1‖ / ‖dE_T/ds_T‖",
+        "regime.line": "σ_max = 1/γ",
+        "regime.click": "Click a cell to open those settings in the gradient heatmaps.",
+        "regime.download_json": "Download the map (JSON)",
     },
     "zh": {
         "app.title": "循环神经网络梯度流实验室",
@@ -165,6 +182,21 @@ STRINGS: dict[str, dict[str, str]] = {
         ),
         "heatmap.download_csv": "下载 Ws 热力图数据（CSV）",
         "heatmap.download_json": "下载显示的全部数值（JSON）",
+        "regime.nav": "区域图",
+        "regime.title": "梯度在哪里消失，又在哪里爆炸？",
+        "regime.what": (
+            "每个格子代表一个网络：Ws 是缩放到 σ_max（横轴）的正交矩阵，运行 T 步（纵轴）。"
+            "颜色表示最后一步损失的梯度有多少能传到第一个状态，即 ||dE_T/ds_1|| / ||dE_T/ds_T||。"
+            "虚线左侧 σ_max < 1/γ，梯度必然消失；右侧梯度可能爆炸。点击格子即可在梯度热力图中打开它。"
+        ),
+        "regime.act": "激活函数 f",
+        "regime.H": "隐藏层大小 H",
+        "regime.maxT": "最长序列 T",
+        "regime.seed": "随机种子",
+        "regime.map_title": "log10 ‖dE_T/ds_1‖ / ‖dE_T/ds_T‖",
+        "regime.line": "σ_max = 1/γ",
+        "regime.click": "点击格子，在梯度热力图中打开这些设置。",
+        "regime.download_json": "下载区域图数据（JSON）",
     },
 }
 

@@ -105,6 +105,13 @@ def classroom() -> tuple[bool, set[str]]:
     return on, show
 
 
+def preload(page: str, values: Mapping[str, object]) -> None:
+    """Set another page's controls before switching to it, as if they came from its URL."""
+    for name, value in values.items():
+        st.session_state[f"{page}_{name}"] = value
+    st.session_state[f"{page}__from_url"] = True
+
+
 def publish(page: str, specs: Mapping[str, Spec], extra: Mapping[str, str] | None = None) -> None:
     """Write the page's current widget values (and extra keys such as lang) to the URL.
 

@@ -39,6 +39,16 @@ def regime_heatmap(
         fig.add_vline(
             x=one_over_gamma, line=dict(color="white", width=3, dash="dash"), annotation_text=line_label
         )
+    else:  # e.g. the sigmoid's 1/γ = 4: say where the edge is rather than draw nothing
+        fig.add_annotation(
+            x=1.0,
+            y=1.02,
+            xref="paper",
+            yref="paper",
+            xanchor="right",
+            showarrow=False,
+            text=f"{line_label} = {one_over_gamma:g} →",
+        )
     fig.update_layout(
         title=title, xaxis_title=x_title, yaxis_title=y_title, margin=dict(l=60, r=20, t=60, b=50)
     )

@@ -1,0 +1,74 @@
+"""Regime map: where gradients vanish or explode, over σ_max(Ws) × T; a click opens the heatmaps."""
+
+import streamlit as st
+
+from visualizer.app import controls, url_state
+from visualizer.app.cache import regime_grid
+from visualizer.app.downloads import numbers_json
+from visualizer.app.shell import PNG_EXPORT, language, run_through_entrypoint, translator
+from visualizer.figures.regime import regime_heatmap
+
+PAGE = "regime"
+SPECS = {
+    "act": url_state.ChoiceParam("tanh", ("tanh", "sigmoid", "relu", "linear")),
+    "H": url_state.IntParam(16, 2, 64),
+    "maxT": url_state.IntParam(200, 20, 500),
+    "seed": url_state.IntParam(0, 0, 9999, widget="number"),
+}
+
+run_through_entrypoint()
+t = translator()
+notes = url_state.bind(PAGE, SPECS)
+projected, shown = url_state.classroom()
+if notes:
+    st.warning(t("app.url_note", notes="; ".join(notes)))
+controls.draw(PAGE, SPECS, t, hidden=set(SPECS) - shown if projected and shown else set())
+value = {name: st.session_state[f"{PAGE}_{name}"] for name in SPECS}
+
+st.title(t("regime.title"))
+if not projected:
+    st.markdown(t("regime.what"))
+    st.latex(
+        r"\log_{10}\frac{\lVert \partial E_T / \partial s_1 \rVert}"
+        r"{\lVert \partial E_T / \partial s_T \rVert}"
+        r"\;\le\; (T-1)\,\log_{10}(\gamma\,\sigma_{\max})"
+    )
+with st.spinner(t("app.computing")):
+    grid = regime_grid(value["act"], int(value["H"]), int(value["seed"]), int(value["maxT"]))
+fig = regime_heatmap(
+    grid["z"],
+    gains=grid["gains"],
+    lengths=grid["lengths"],
+    one_over_gamma=float(grid["one_over_gamma"]),
+    title=t("regime.map_title"),
+    x_title="σ_max(Ws)",
+    y_title="T",
+    line_label=t("regime.line"),
+)
+event = st.plotly_chart(
+    fig, config=PNG_EXPORT, key=f"{PAGE}_map", on_select="rerun", selection_mode=("points", "box")
+)
+st.caption(t("regime.click"))
+points = event.selection.points if event and event.selection else []
+if points:
+    sigma, steps = float(points[0]["x"]), int(points[0]["y"])
+    chosen = {
+        "T": steps,
+        "sigma": sigma,
+        "act": value["act"],
+        "H": int(value["H"]),
+        "seed": int(value["seed"]),
+    }
+    url_state.preload("heatmap", chosen)
+    st.switch_page(
+        "pages/heatmap.py", query_params={**{k: str(v) for k, v in chosen.items()}, "lang": language()}
+    )
+
+st.download_button(
+    t("regime.download_json"),
+    data=lambda: numbers_json({"settings": value, **grid}),
+    file_name="regime_map.json",
+    mime="application/json",
+    on_click="ignore",
+)
+url_state.publish(PAGE, SPECS, {"lang": language()})
