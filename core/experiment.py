@@ -31,6 +31,7 @@ class ExperimentConfig:
     input_scale: float = 1.0  # standard deviation of the inputs x_t
     loss_steps: str = "all"  # "all" (many-to-many) or "last" (many-to-one)
     seed: int = 0  # one seed for weights, inputs and targets
+    inputs: str = "all"  # "all", or "first": x_1 only, zeros after (one-to-many)
 
     def __post_init__(self) -> None:
         for name in ("n_steps", "n_hidden", "n_in", "n_out"):
@@ -44,6 +45,7 @@ class ExperimentConfig:
         checks.check_choice("activation", self.activation, ACTIVATIONS)
         checks.check_choice("recurrent_init", self.recurrent_init, INITIALISERS)
         checks.check_choice("loss_steps", self.loss_steps, checks.LOSS_STEPS)
+        checks.check_choice("inputs", self.inputs, ("all", "first"))
 
 
 def build(config: ExperimentConfig) -> tuple[RNNParams, np.ndarray, np.ndarray]:
@@ -57,6 +59,8 @@ def build(config: ExperimentConfig) -> tuple[RNNParams, np.ndarray, np.ndarray]:
     # Rescale whatever the initialiser drew, so the σ_max slider means exactly σ_max.
     Ws = params.Ws * (config.sigma_max / top) if top > 0 else params.Ws
     xs = config.input_scale * np.asarray(jax.random.normal(key_xs, (config.n_steps, config.n_in)))
+    if config.inputs == "first":
+        xs[1:] = 0.0
     targets = np.asarray(jax.random.normal(key_targets, (config.n_steps, config.n_out)))
     return params._replace(Ws=Ws.astype(params.Ws.dtype)), xs, targets
 
@@ -65,3 +69,27 @@ def run(config: ExperimentConfig) -> BPTTResult:
     """BPTT of the experiment a config describes."""
     params, xs, targets = build(config)
     return bptt(params, xs, targets, activation=config.activation, loss_steps=config.loss_steps)
+
+
+def backward_walk(config: ExperimentConfig, loss_step: int, weight: str) -> dict[str, np.ndarray]:
+    """BPTT's sum for one loss E_t, term by term, as the chapter's figures 5.23 and 5.28 walk it.
+
+    loss_step is t (0-based). Returns log10 norms over k = 0..t, each (t+1,): "term"
+    (term k of dE_t/dW), "running" (the partial sum of terms t down to k; its entry 0 is
+    the whole of dE_t/dW) and "state" (dE_t/ds_k).
+    """
+    if weight not in ("Wx", "Ws", "Wy"):
+        raise ValueError(f"unknown weight {weight!r}; expected Wx, Ws or Wy")
+    if not 0 <= loss_step < config.n_steps:
+        raise ValueError(f"loss_step must lie in 0..{config.n_steps - 1}, got {loss_step}")
+    params, xs, targets = build(config)
+    end = loss_step + 1  # E_t depends on steps up to t only
+    result = bptt(params, xs[:end], targets[:end], activation=config.activation, loss_steps="last")
+    terms = np.asarray(getattr(result.step_grads, weight), dtype=float).reshape(end, -1)
+    running = np.cumsum(terms[::-1], axis=0)[::-1]
+    with np.errstate(divide="ignore"):
+        return {
+            "term": np.log10(np.linalg.norm(terms, axis=1)),
+            "running": np.log10(np.linalg.norm(running, axis=1)),
+            "state": np.asarray(result.log10_state_grad[-1], dtype=float),
+        }

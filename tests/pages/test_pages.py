@@ -145,3 +145,43 @@ def test_regime_page_changes_with_the_activation():
     after = plotly_array(spec["data"][0]["z"])
     assert np.nanmax(after) < np.nanmax(before)  # γ = 1/4: nothing can explode below σ = 4
     assert "= 4 →" in spec["layout"]["annotations"][-1]["text"]
+
+
+def graph_edges(at: AppTest) -> list[dict]:
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    metas = [trace.get("meta") for trace in spec["data"]]
+    return [m for m in metas if isinstance(m, dict) and "lit" in m]  # edges, not nodes or legends
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_unrolled_page_lights_the_paths_of_the_chosen_loss(lang):
+    at = start({"lang": lang, "T": "5", "t": "4", "weight": "Ws"}, page="pages/unrolled.py")
+    assert not at.exception
+    lit_terms = [e for e in graph_edges(at) if e["lit"] and e["role"] == "term"]
+    assert sorted(e["step"] for e in lit_terms) == [0, 1, 2, 3]  # term k for k = 1..4 of dE_4/dWs
+    assert r"\partial E_{4}" in at.get("latex")[0].value
+
+
+def test_unrolled_page_step_slider_and_weight_change_the_drawing():
+    at = start({"T": "5", "t": "4", "k": "1"}, page="pages/unrolled.py")
+    before = [e for e in graph_edges(at) if e["lit"]]
+    at.sidebar.slider(key="unrolled_k").set_value(3).run()
+    after = [e for e in graph_edges(at) if e["lit"]]
+    assert len(after) < len(before)  # the walk has only reached step 3
+    at.sidebar.selectbox(key="unrolled_weight").set_value("Wy").run()
+    lit = [e for e in graph_edges(at) if e["lit"] and e["role"] == "term"]
+    assert [e["kind"] for e in lit] == ["Wy"] and lit[0]["step"] == 3
+
+
+@pytest.mark.parametrize("arch", ["many_to_one", "one_to_many", "delay", "ffnn", "stacked", "tdnn"])
+def test_every_architecture_renders(arch):
+    at = start({"arch": arch, "T": "6", "t": "6"}, page="pages/unrolled.py")
+    assert not at.exception and not at.error
+    assert len(at.get("plotly_chart")) == 1
+
+
+def test_e3_preset_sets_the_chapter_example():
+    at = start(page="pages/unrolled.py")
+    at.sidebar.button(key="unrolled_preset_e3").click().run()
+    assert (at.session_state["unrolled_T"], at.session_state["unrolled_t"]) == (3, 3)
+    assert r"\partial E_{3}" in at.get("latex")[0].value

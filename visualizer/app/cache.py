@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from core.experiment import ExperimentConfig, build, run
+from core.experiment import ExperimentConfig, backward_walk, build, run
 from core.spectra import classify_regime, gamma, regime_map, singular_values
 
 
@@ -56,3 +56,9 @@ def regime_grid(activation: str, n_hidden: int, seed: int, max_steps: int) -> di
         "z": _read_only(regime_map(gains, lengths, n_hidden=n_hidden, activation=activation, seed=seed)),
         "one_over_gamma": np.float64(1.0 / gamma(activation)),
     }
+
+
+@st.cache_resource(max_entries=512, show_spinner=False)
+def walk(config: ExperimentConfig, loss_step: int, weight: str) -> dict[str, np.ndarray]:
+    """core.experiment.backward_walk, shared by every session, arrays read-only."""
+    return {name: _read_only(a) for name, a in backward_walk(config, loss_step, weight).items()}
