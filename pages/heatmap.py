@@ -6,7 +6,7 @@ from core.experiment import ExperimentConfig
 from visualizer.app import controls, url_state
 from visualizer.app.cache import bptt_maps
 from visualizer.app.downloads import matrix_csv, numbers_json
-from visualizer.app.shell import PNG_EXPORT, language, run_through_entrypoint, translator
+from visualizer.app.shell import PNG_EXPORT, language, run_through_entrypoint, share_link, translator
 from visualizer.figures.curves import decay_by_lag, per_step_line, singular_value_bars
 from visualizer.figures.heatmap import log10_heatmap, value_range
 
@@ -118,3 +118,4 @@ right.download_button(
     on_click="ignore",
 )
 url_state.publish(PAGE, SPECS, {"lang": language()})
+share_link(PAGE)

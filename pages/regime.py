@@ -5,7 +5,7 @@ import streamlit as st
 from visualizer.app import controls, url_state
 from visualizer.app.cache import regime_grid
 from visualizer.app.downloads import numbers_json
-from visualizer.app.shell import PNG_EXPORT, language, run_through_entrypoint, translator
+from visualizer.app.shell import PNG_EXPORT, language, run_through_entrypoint, share_link, translator
 from visualizer.figures.regime import regime_heatmap
 
 PAGE = "regime"
@@ -59,7 +59,6 @@ if points:
         "H": int(value["H"]),
         "seed": int(value["seed"]),
     }
-    url_state.preload("heatmap", chosen)
     st.switch_page(
         "pages/heatmap.py", query_params={**{k: str(v) for k, v in chosen.items()}, "lang": language()}
     )
@@ -72,3 +71,4 @@ st.download_button(
     on_click="ignore",
 )
 url_state.publish(PAGE, SPECS, {"lang": language()})
+share_link(PAGE)

@@ -8,7 +8,7 @@ from core.experiment import ExperimentConfig
 from visualizer.app import controls, url_state
 from visualizer.app.cache import walk
 from visualizer.app.formulas import magnitude_latex, term_latex
-from visualizer.app.shell import PNG_EXPORT, language, run_through_entrypoint, translator
+from visualizer.app.shell import PNG_EXPORT, language, run_through_entrypoint, share_link, translator
 from visualizer.figures.unrolled import unrolled_graph
 
 PAGE = "unrolled"
@@ -109,3 +109,4 @@ if paths and st.button(t("unrolled.play"), key=f"{PAGE}_play"):
         draw(step)
         time.sleep(0.7)
 url_state.publish(PAGE, SPECS, {"lang": language()})
+share_link(PAGE)

@@ -185,3 +185,14 @@ def test_e3_preset_sets_the_chapter_example():
     at.sidebar.button(key="unrolled_preset_e3").click().run()
     assert (at.session_state["unrolled_T"], at.session_state["unrolled_t"]) == (3, 3)
     assert r"\partial E_{3}" in at.get("latex")[0].value
+
+
+def test_a_link_with_new_settings_rebinds_a_page_already_visited():
+    at = start({"T": "20"})
+    at.sidebar.slider(key="heatmap_sigma").set_value(2.0).run()  # the user moves a slider...
+    assert at.session_state["heatmap_sigma"] == 2.0  # ...and the old URL does not undo it
+    at.switch_page("pages/home.py").run()
+    at.query_params.update({"act": "linear", "sigma": "1.3", "T": "60"})  # a home card's link
+    at.switch_page("pages/heatmap.py").run()
+    state = at.session_state
+    assert (state["heatmap_act"], state["heatmap_sigma"], state["heatmap_T"]) == ("linear", 1.3, 60)

@@ -14,6 +14,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "app.language": "Language",
         "app.url_note": "Some link settings were not understood and were reset: {notes}",
         "app.presets": "Presets",
+        "app.share": "Link to this view (copy and share)",
         "app.computing": "Computing the gradients…",
         "app.zero": "exactly 0",
         "choice.tanh": "tanh",
@@ -34,7 +35,13 @@ STRINGS: dict[str, dict[str, str]] = {
             "computes those gradients exactly, term by term, and lets you watch them as you move "
             "the sliders. Every view can be shared as a link that reopens the same settings."
         ),
-        "home.start_heatmap": "Open the gradient heatmap",
+        "home.start": "Start here",
+        "home.card.e3": "The chapter's E3 example, term by term",
+        "home.card.ffnn": "FFNN: with Ws = 0 only the diagonal is left",
+        "home.card.vanishing": "Vanishing gradients (tanh, σ = 0.8)",
+        "home.card.exploding": "Exploding gradients (linear, σ = 1.3)",
+        "home.card.sigmoid": "Why the sigmoid vanishes sooner (γ = 1/4)",
+        "home.card.regime": "The whole picture: the regime map",
         "heatmap.nav": "Gradient heatmaps",
         "heatmap.title": "How far back does the gradient reach?",
         "heatmap.what": (
@@ -151,6 +158,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "app.language": "语言",
         "app.url_note": "链接中的部分设置无法识别，已恢复默认值：{notes}",
         "app.presets": "预设",
+        "app.share": "当前视图的链接（复制后分享）",
         "app.computing": "正在计算梯度……",
         "app.zero": "恰好为 0",
         "choice.tanh": "tanh",
@@ -170,7 +178,13 @@ STRINGS: dict[str, dict[str, str]] = {
             "本实验室逐项精确地计算这些梯度，让你拖动滑块时亲眼看到它们的变化。"
             "每个视图都可以作为链接分享，打开后是完全相同的设置。"
         ),
-        "home.start_heatmap": "打开梯度热力图",
+        "home.start": "从这里开始",
+        "home.card.e3": "本章的 E3 例子，逐项展开",
+        "home.card.ffnn": "前馈网络：Ws = 0 时只剩对角线",
+        "home.card.vanishing": "梯度消失（tanh，σ = 0.8）",
+        "home.card.exploding": "梯度爆炸（线性，σ = 1.3）",
+        "home.card.sigmoid": "为什么 sigmoid 消失得更快（γ = 1/4）",
+        "home.card.regime": "全貌：区域图",
         "heatmap.nav": "梯度热力图",
         "heatmap.title": "梯度能向前传播多远？",
         "heatmap.what": (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
 
@@ -56,3 +57,15 @@ def language_picker() -> None:
         index=options.index(language()),
         format_func=LANGUAGES.__getitem__,
     )
+
+
+def share_link(url_path: str) -> None:
+    """The sidebar's "link to this view": this page's address with every control in the query.
+
+    st.code gives it a copy button. The host comes from the browser's own address.
+    """
+    parts = urlsplit(st.context.url or "http://localhost:8501/")
+    base = f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
+    link = f"{base}/{url_path}?{urlencode(st.query_params.to_dict())}"
+    st.sidebar.caption(text(language(), "app.share"))
+    st.sidebar.code(link, language=None, wrap_lines=True)

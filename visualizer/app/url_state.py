@@ -81,17 +81,23 @@ def parse(query: Mapping[str, str], specs: Mapping[str, Spec]) -> tuple[dict[str
 
 
 def bind(page: str, specs: Mapping[str, Spec]) -> list[str]:
-    """On a session's first run of a page, set its widget keys ("{page}_{name}") from the URL.
+    """Set the page's widget keys ("{page}_{name}") from the URL when the URL is new to it.
 
-    Returns the fallback notes of that first run (empty afterwards).
+    New means: the session's first run of the page, or a link (a home card, the
+    regime map, a pasted URL) whose settings differ from what this page last
+    wrote to the URL. Otherwise the widgets keep their values, so moving a
+    slider is never undone by the URL it is about to replace. Returns the
+    fallback notes of a bind (empty otherwise).
     """
-    marker = f"{page}__from_url"
-    if st.session_state.get(marker):
+    query = st.query_params.to_dict()
+    from_link = {name: query[name] for name in specs if name in query}
+    seen = st.session_state.get(f"{page}__from_url", False)
+    if seen and (not from_link or from_link == st.session_state.get(f"{page}__published")):
         return []
-    values, notes = parse(st.query_params.to_dict(), specs)
+    values, notes = parse(query, specs)
     for name, value in values.items():
         st.session_state[f"{page}_{name}"] = value
-    st.session_state[marker] = True
+    st.session_state[f"{page}__from_url"] = True
     return notes
 
 
@@ -105,19 +111,13 @@ def classroom() -> tuple[bool, set[str]]:
     return on, show
 
 
-def preload(page: str, values: Mapping[str, object]) -> None:
-    """Set another page's controls before switching to it, as if they came from its URL."""
-    for name, value in values.items():
-        st.session_state[f"{page}_{name}"] = value
-    st.session_state[f"{page}__from_url"] = True
-
-
 def publish(page: str, specs: Mapping[str, Spec], extra: Mapping[str, str] | None = None) -> None:
     """Write the page's current widget values (and extra keys such as lang) to the URL.
 
     The classroom keys already in the URL are kept, so a projected link stays projected.
     """
     wanted = {name: str(st.session_state[f"{page}_{name}"]) for name in specs}
+    st.session_state[f"{page}__published"] = dict(wanted)
     wanted.update({key: st.query_params[key] for key in ("classroom", "show") if key in st.query_params})
     wanted.update(extra or {})
     if st.query_params.to_dict() != wanted:
