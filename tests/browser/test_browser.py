@@ -97,14 +97,17 @@ def wait_for_rows(page, rows: int, timeout_s: float = 60) -> None:
 
 
 def assert_no_error(page) -> None:
+    """No traceback box, and no red alert other than the heatmap page's "exploding" verdict."""
     assert page.locator('[data-testid="stException"]').count() == 0
-    assert page.locator('[data-testid="stAlertContentError"]').count() == 0
+    errors = page.locator('[data-testid="stAlertContentError"]').all_inner_texts()
+    assert all(text.startswith(("Exploding", "梯度爆炸")) for text in errors), errors
 
 
 def test_heatmap_page_draws_and_follows_the_length_slider(server, page):
     ARTIFACTS.mkdir(exist_ok=True)
     page.goto(f"{server}/heatmap")
     wait_for_rows(page, 60)
+    before = heatmap_signature(page)
     assert_no_error(page)
     page.screenshot(path=str(ARTIFACTS / "heatmap-default.png"))
     thumb = page.locator('[data-testid="stSlider"] input[type="range"]').first
@@ -112,9 +115,44 @@ def test_heatmap_page_draws_and_follows_the_length_slider(server, page):
     for _ in range(5):  # 60 -> 55
         page.keyboard.press("ArrowLeft")
     wait_for_rows(page, 55)
+    assert heatmap_signature(page) != before
     assert_no_error(page)
     page.wait_for_url("**T=55**", timeout=10_000)  # the URL follows the control
     page.screenshot(path=str(ARTIFACTS / "heatmap-T55.png"))
+
+
+def heatmap_signature(page) -> str:
+    """A fingerprint of the first heatmap's numbers, to tell that the data changed."""
+    return page.evaluate(
+        """() => {
+            const z = document.querySelector('.js-plotly-plot').data[1].z;
+            return (z.bdata || JSON.stringify(z)).slice(0, 4000);
+        }"""
+    )
+
+
+@pytest.mark.parametrize("path", ["home", "unrolled", "heatmap", "regime"])
+def test_every_page_opens_without_an_error(server, page, path):
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.goto(f"{server}/{path}")
+    page.wait_for_selector('[data-testid="stMainBlockContainer"] h1', timeout=90_000)
+    if path != "home":
+        page.wait_for_selector(".js-plotly-plot", timeout=90_000)
+    page.wait_for_timeout(500)
+    assert_no_error(page)
+    page.screenshot(path=str(ARTIFACTS / f"page-{path}.png"), full_page=True)
+
+
+def test_a_preset_changes_the_heatmap_data(server, page):
+    page.goto(f"{server}/heatmap?T=40&sigma=0.8&act=tanh")
+    wait_for_rows(page, 40)
+    before = heatmap_signature(page)
+    page.get_by_role("button", name="Exploding (linear, σ = 1.3)").click()
+    wait_for_rows(page, 60)
+    page.wait_for_url("**act=linear**", timeout=20_000)
+    assert heatmap_signature(page) != before
+    assert_no_error(page)
+    page.screenshot(path=str(ARTIFACTS / "heatmap-exploding-preset.png"))
 
 
 def test_a_shared_link_reopens_the_same_view(server, page):
