@@ -77,6 +77,7 @@ for column, weight in ((left, "Ws"), (right, "Wx")):
         view[f"log10_contrib_{weight}"], title=t(f"heatmap.map.{weight}"), zmin=zmin, zmax=zmax, **axis
     )
     column.plotly_chart(fig, config=PNG_EXPORT, key=f"{PAGE}_map_{weight}")
+st.caption(t("heatmap.legend"))
 
 left, right = st.columns(2)
 decay = decay_by_lag(

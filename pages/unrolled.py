@@ -7,6 +7,7 @@ import streamlit as st
 from core.experiment import ExperimentConfig
 from visualizer.app import controls, url_state
 from visualizer.app.cache import walk
+from visualizer.app.downloads import numbers_json
 from visualizer.app.formulas import magnitude_latex, term_latex
 from visualizer.app.shell import PNG_EXPORT, language, run_through_entrypoint, share_link, translator
 from visualizer.figures.unrolled import unrolled_graph
@@ -108,5 +109,13 @@ if paths and st.button(t("unrolled.play"), key=f"{PAGE}_play"):
     for step in range(selected, -1, -1):  # walk back from t to 1, as the chapter's figures do
         draw(step)
         time.sleep(0.7)
+if paths:
+    st.download_button(
+        t("unrolled.download_json"),
+        data=lambda: numbers_json({"settings": value, "loss_step": selected + 1, **numbers}),
+        file_name="bptt_walk.json",
+        mime="application/json",
+        on_click="ignore",
+    )
 url_state.publish(PAGE, SPECS, {"lang": language()})
 share_link(PAGE)

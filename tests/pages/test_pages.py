@@ -196,3 +196,26 @@ def test_a_link_with_new_settings_rebinds_a_page_already_visited():
     at.switch_page("pages/heatmap.py").run()
     state = at.session_state
     assert (state["heatmap_act"], state["heatmap_sigma"], state["heatmap_T"]) == ("linear", 1.3, 60)
+
+
+@pytest.mark.parametrize(
+    "page,query,key,default",
+    [
+        ("pages/unrolled.py", {"T": "99", "weight": "Wq"}, "unrolled_T", 4),
+        ("pages/regime.py", {"maxT": "1e9", "act": "<b>x</b>"}, "regime_maxT", 200),
+    ],
+)
+def test_other_pages_fall_back_from_a_malformed_url_with_a_note(page, query, key, default):
+    at = start(query, page=page)
+    assert not at.exception
+    assert at.warning and "=" in at.warning[0].value
+    assert at.session_state[key] == default
+
+
+def test_unrolled_page_restores_a_shared_url_and_offers_its_numbers():
+    at = start(
+        {"arch": "many_to_one", "T": "7", "t": "7", "weight": "Wx", "k": "2"}, page="pages/unrolled.py"
+    )
+    state = at.session_state
+    assert (state["unrolled_arch"], state["unrolled_T"], state["unrolled_weight"]) == ("many_to_one", 7, "Wx")
+    assert len(at.get("download_button")) == 1

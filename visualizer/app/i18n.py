@@ -93,6 +93,7 @@ STRINGS: dict[str, dict[str, str]] = {
             "Near the edge: the gradient neither clearly shrinks nor grows "
             "(measured: {measured:.2f} decades per step, bound: {bound:.2f})."
         ),
+        "heatmap.legend": "Blank cell: no term (k > t). Grey cell: a term that is exactly 0.",
         "heatmap.download_csv": "Download the Ws map (CSV)",
         "heatmap.download_json": "Download every number shown (JSON)",
         "unrolled.nav": "Unrolled graph",
@@ -120,6 +121,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "unrolled.term": "term",
         "unrolled.snapped": "Showing E_{t} and step k = {k}: the nearest choices this architecture allows.",
         "unrolled.play": "▶ Walk back from t to 1",
+        "unrolled.download_json": "Download the terms of this walk (JSON)",
         "unrolled.structure_only": (
             "This view shows the structure; gradient paths are drawn for the unrolled single-layer RNN."
         ),
@@ -234,6 +236,7 @@ STRINGS: dict[str, dict[str, str]] = {
             "处于边缘：梯度既没有明显缩小也没有明显增大（实测：每步 {measured:.2f} 个数量级，"
             "上界：{bound:.2f}）。"
         ),
+        "heatmap.legend": "空白格子：没有这一项（k > t）。灰色格子：恰好为 0 的项。",
         "heatmap.download_csv": "下载 Ws 热力图数据（CSV）",
         "heatmap.download_json": "下载显示的全部数值（JSON）",
         "unrolled.nav": "展开图",
@@ -260,6 +263,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "unrolled.term": "项",
         "unrolled.snapped": "显示 E_{t} 和第 k = {k} 步：这是该结构允许的最接近的选择。",
         "unrolled.play": "▶ 从第 t 步退回到第 1 步",
+        "unrolled.download_json": "下载这次反向传播各项的数值（JSON）",
         "unrolled.structure_only": "此视图只显示结构；梯度路径画在展开的单层循环神经网络上。",
         "choice.many_to_many": "多对多",
         "choice.many_to_one": "多对一",
