@@ -5,8 +5,8 @@ import streamlit as st
 from core.experiment import ExperimentConfig
 from visualizer.app import controls, url_state
 from visualizer.app.cache import bptt_maps
-from visualizer.app.downloads import matrix_csv, numbers_json
-from visualizer.app.shell import PNG_EXPORT, language, run_through_entrypoint, share_link, translator
+from visualizer.app.downloads import matrix_csv
+from visualizer.app.shell import PNG_EXPORT, finish_page, json_download, start_page
 from visualizer.figures.curves import decay_by_lag, per_step_line, singular_value_bars
 from visualizer.figures.heatmap import log10_heatmap, value_range
 
@@ -29,15 +29,10 @@ PRESETS = {
     "sigmoid": {"act": "sigmoid", "sigma": 1.0, "init": "orthogonal", "T": 60},
 }
 
-run_through_entrypoint()
-t = translator()
-notes = url_state.bind(PAGE, SPECS)
-projected, shown = url_state.classroom()
-if notes:
-    st.warning(t("app.url_note", notes="; ".join(notes)))
+t, projected, hidden = start_page(PAGE, SPECS)
 if not projected:
     controls.presets(PAGE, PRESETS, t)
-controls.draw(PAGE, SPECS, t, hidden=set(SPECS) - shown if projected and shown else set())
+controls.draw(PAGE, SPECS, t, hidden=hidden)
 
 state = st.session_state
 value = {name: state[f"{PAGE}_{name}"] for name in SPECS}
@@ -111,12 +106,5 @@ left.download_button(
     mime="text/csv",
     on_click="ignore",
 )
-right.download_button(
-    t("heatmap.download_json"),
-    data=lambda: numbers_json({"settings": value, **view}),
-    file_name="bptt_heatmaps.json",
-    mime="application/json",
-    on_click="ignore",
-)
-url_state.publish(PAGE, SPECS, {"lang": language()})
-share_link(PAGE)
+json_download(t("heatmap.download_json"), {"settings": value, **view}, "bptt_heatmaps.json", where=right)
+finish_page(PAGE, SPECS)

@@ -4,8 +4,7 @@ import streamlit as st
 
 from visualizer.app import controls, url_state
 from visualizer.app.cache import regime_grid
-from visualizer.app.downloads import numbers_json
-from visualizer.app.shell import PNG_EXPORT, language, run_through_entrypoint, share_link, translator
+from visualizer.app.shell import PNG_EXPORT, finish_page, json_download, language, start_page
 from visualizer.figures.regime import regime_heatmap
 
 PAGE = "regime"
@@ -16,13 +15,8 @@ SPECS = {
     "seed": url_state.IntParam(0, 0, 9999, widget="number"),
 }
 
-run_through_entrypoint()
-t = translator()
-notes = url_state.bind(PAGE, SPECS)
-projected, shown = url_state.classroom()
-if notes:
-    st.warning(t("app.url_note", notes="; ".join(notes)))
-controls.draw(PAGE, SPECS, t, hidden=set(SPECS) - shown if projected and shown else set())
+t, projected, hidden = start_page(PAGE, SPECS)
+controls.draw(PAGE, SPECS, t, hidden=hidden)
 value = {name: st.session_state[f"{PAGE}_{name}"] for name in SPECS}
 
 st.title(t("regime.title"))
@@ -63,12 +57,5 @@ if points:
         "pages/heatmap.py", query_params={**{k: str(v) for k, v in chosen.items()}, "lang": language()}
     )
 
-st.download_button(
-    t("regime.download_json"),
-    data=lambda: numbers_json({"settings": value, **grid}),
-    file_name="regime_map.json",
-    mime="application/json",
-    on_click="ignore",
-)
-url_state.publish(PAGE, SPECS, {"lang": language()})
-share_link(PAGE)
+json_download(t("regime.download_json"), {"settings": value, **grid}, "regime_map.json")
+finish_page(PAGE, SPECS)

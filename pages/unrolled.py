@@ -7,9 +7,8 @@ import streamlit as st
 from core.experiment import ExperimentConfig
 from visualizer.app import controls, url_state
 from visualizer.app.cache import walk
-from visualizer.app.downloads import numbers_json
 from visualizer.app.formulas import magnitude_latex, term_latex
-from visualizer.app.shell import PNG_EXPORT, language, run_through_entrypoint, share_link, translator
+from visualizer.app.shell import PNG_EXPORT, finish_page, json_download, start_page
 from visualizer.figures.unrolled import unrolled_graph
 
 PAGE = "unrolled"
@@ -29,19 +28,14 @@ SPECS = {
 }
 PRESETS = {"e3": {"arch": "many_to_many", "view": "unrolled", "T": 3, "t": 3, "weight": "Ws", "k": 1}}
 
-run_through_entrypoint()
-t = translator()
-notes = url_state.bind(PAGE, SPECS)
-projected, shown = url_state.classroom()
-if notes:
-    st.warning(t("app.url_note", notes="; ".join(notes)))
+t, projected, hidden = start_page(PAGE, SPECS)
 value = {name: st.session_state[f"{PAGE}_{name}"] for name in SPECS}
 arch = value["arch"]
 unused = {"layers"} if arch != "stacked" else set()
 unused |= {"window"} if arch != "tdnn" else set()
 if not projected:
     controls.presets(PAGE, PRESETS, t)
-controls.draw(PAGE, SPECS, t, hidden=(set(SPECS) - shown if projected and shown else set()) | unused)
+controls.draw(PAGE, SPECS, t, hidden=hidden | unused)
 value = {name: st.session_state[f"{PAGE}_{name}"] for name in SPECS}
 
 T = int(value["T"])
@@ -110,12 +104,6 @@ if paths and st.button(t("unrolled.play"), key=f"{PAGE}_play"):
         draw(step)
         time.sleep(0.7)
 if paths:
-    st.download_button(
-        t("unrolled.download_json"),
-        data=lambda: numbers_json({"settings": value, "loss_step": selected + 1, **numbers}),
-        file_name="bptt_walk.json",
-        mime="application/json",
-        on_click="ignore",
-    )
-url_state.publish(PAGE, SPECS, {"lang": language()})
-share_link(PAGE)
+    walk_numbers = {"settings": value, "loss_step": selected + 1, **numbers}
+    json_download(t("unrolled.download_json"), walk_numbers, "bptt_walk.json")
+finish_page(PAGE, SPECS)

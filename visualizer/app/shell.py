@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import Any, NamedTuple
 from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
 
+from visualizer.app import url_state
+from visualizer.app.downloads import numbers_json
 from visualizer.app.i18n import LANGUAGES, text
 
 # Plotly's camera button saves a projector-sized PNG.
@@ -69,3 +72,39 @@ def share_link(url_path: str) -> None:
     link = f"{base}/{url_path}?{urlencode(st.query_params.to_dict())}"
     st.sidebar.caption(text(language(), "app.share"))
     st.sidebar.code(link, language=None, wrap_lines=True)
+
+
+class PageStart(NamedTuple):
+    """What a page needs after the shared preamble."""
+
+    t: Callable[..., str]  # the translator
+    projected: bool  # classroom mode: no explanations, no presets
+    hidden: set[str]  # the controls a projected page hides
+
+
+def start_page(page: str, specs: Mapping[str, url_state.Spec]) -> PageStart:
+    """Every page's preamble: routing, translator, URL -> controls (with a note), classroom flag."""
+    run_through_entrypoint()
+    t = translator()
+    notes = url_state.bind(page, specs)
+    if notes:
+        st.warning(t("app.url_note", notes="; ".join(notes)))
+    projected, shown = url_state.classroom()
+    return PageStart(t, projected, set(specs) - shown if projected and shown else set())
+
+
+def finish_page(page: str, specs: Mapping[str, url_state.Spec]) -> None:
+    """Every page's ending: controls -> URL, and the link to this view."""
+    url_state.publish(page, specs, {"lang": language()})
+    share_link(page)
+
+
+def json_download(label: str, numbers: Mapping[str, Any], file_name: str, *, where: Any = st) -> None:
+    """A download button for the numbers shown, as JSON built only when clicked."""
+    where.download_button(
+        label,
+        data=lambda: numbers_json(numbers),
+        file_name=file_name,
+        mime="application/json",
+        on_click="ignore",
+    )
