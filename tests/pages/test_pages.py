@@ -219,3 +219,14 @@ def test_unrolled_page_restores_a_shared_url_and_offers_its_numbers():
     state = at.session_state
     assert (state["unrolled_arch"], state["unrolled_T"], state["unrolled_weight"]) == ("many_to_one", 7, "Wx")
     assert len(at.get("download_button")) == 1
+
+
+def test_controls_survive_a_visit_to_another_page():
+    at = start({"T": "33", "act": "sigmoid"})
+    at.sidebar.slider(key="heatmap_sigma").set_value(1.25).run()
+    at.query_params.clear()  # the sidebar navigation drops the URL's settings
+    at.switch_page("pages/regime.py").run()
+    at.query_params.clear()
+    at.switch_page("pages/heatmap.py").run()
+    state = at.session_state
+    assert (state["heatmap_T"], state["heatmap_act"], state["heatmap_sigma"]) == (33, "sigmoid", 1.25)

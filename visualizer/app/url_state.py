@@ -86,13 +86,19 @@ def bind(page: str, specs: Mapping[str, Spec]) -> list[str]:
     New means: the session's first run of the page, or a link (a home card, the
     regime map, a pasted URL) whose settings differ from what this page last
     wrote to the URL. Otherwise the widgets keep their values, so moving a
-    slider is never undone by the URL it is about to replace. Returns the
-    fallback notes of a bind (empty otherwise).
+    slider is never undone by the URL it is about to replace, and a page left
+    through the sidebar comes back as it was. Returns the fallback notes of a
+    bind (empty otherwise).
     """
     query = st.query_params.to_dict()
     from_link = {name: query[name] for name in specs if name in query}
     seen = st.session_state.get(f"{page}__from_url", False)
-    if seen and (not from_link or from_link == st.session_state.get(f"{page}__published")):
+    published = st.session_state.get(f"{page}__published", {})
+    if seen and (not from_link or from_link == published):
+        # Streamlit drops a widget's state while another page runs; bring it back.
+        for name, spec in specs.items():
+            if f"{page}_{name}" not in st.session_state and name in published:
+                st.session_state[f"{page}_{name}"] = spec.parse(published[name])
         return []
     values, notes = parse(query, specs)
     for name, value in values.items():
