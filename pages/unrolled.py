@@ -29,14 +29,13 @@ SPECS = {
 PRESETS = {"e3": {"arch": "many_to_many", "view": "unrolled", "T": 3, "t": 3, "weight": "Ws", "k": 1}}
 
 t, projected, hidden = start_page(PAGE, SPECS)
-value = {name: st.session_state[f"{PAGE}_{name}"] for name in SPECS}
+value = {name: st.session_state[f"{PAGE}_{name}"] for name in SPECS}  # widget changes land before a rerun
 arch = value["arch"]
 unused = {"layers"} if arch != "stacked" else set()
 unused |= {"window"} if arch != "tdnn" else set()
 if not projected:
     controls.presets(PAGE, PRESETS, t)
 controls.draw(PAGE, SPECS, t, hidden=hidden | unused)
-value = {name: st.session_state[f"{PAGE}_{name}"] for name in SPECS}
 
 T = int(value["T"])
 loss_steps = {"many_to_one": [T - 1], "delay": list(range(T // 2, T))}.get(arch, list(range(T)))
