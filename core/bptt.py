@@ -187,7 +187,7 @@ def _kernel(params, xs, targets, s0, hidden_mask, loss_mask, rows, *, activation
     n_steps, n_hidden = xs.shape[0], hidden_mask.shape[0]
     s_hat, sig, pre = _scaled_forward(params, xs, s0, hidden_mask, act)
     losses, g_raw, g_hat, g_log = _loss_terms(s_hat, sig, params, targets, loss)
-    g_raw = g_raw * loss_mask[:, None]
+    g_raw = jnp.where(loss_mask[:, None] > 0, g_raw, 0.0)  # not g * 0: an overflowed step is inf
     inject_dir, inject_log = _unit_rows(g_hat @ params.Wy)  # dE_t/ds_t = Wy^T g_t
     inject_log = jnp.where(loss_mask > 0, inject_log + g_log, -jnp.inf)
     log_fprime = jnp.where(hidden_mask, act.log_derivative(pre), -jnp.inf)  # natural log
@@ -237,7 +237,7 @@ def _kernel(params, xs, targets, s0, hidden_mask, loss_mask, rows, *, activation
     no_term = jnp.arange(n_steps)[None, :] > rows[:, None]  # (R, T): k > t
     log_g = jnp.where(loss_mask > 0, g_log + _log10_norm(g_hat), -jnp.inf)
     return {
-        "losses": losses * loss_mask,
+        "losses": jnp.where(loss_mask > 0, losses, 0.0),
         "grads": RNNParams(raw_u.T @ xs, raw_u.T @ s_prev, raw_u.sum(0), g_raw.T @ s, g_raw.sum(0)),
         "step_grads": RNNParams(
             Wx=raw_u[:, :, None] * xs[:, None, :],

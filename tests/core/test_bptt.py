@@ -208,6 +208,9 @@ def test_extreme_setting_stays_finite_and_grows_linearly_in_lag():
     np.testing.assert_allclose(rise, lag * np.log10(3.0), rtol=1e-4, atol=1e-3)
     assert rise[0] > 200  # the true ratio is about 1e238
     assert not np.isfinite(r.grads.Ws).all()  # raw float32 overflows: why the maps are log10
+    last = bptt(p, xs, targets, activation="linear", loss_steps="last")
+    assert np.all(last.losses[:-1] == 0.0)  # steps without a loss are 0, not inf · 0 = NaN
+    assert np.isfinite(last.log10_state_grad[-1]).all()
 
 
 @pytest.mark.float32
