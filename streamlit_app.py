@@ -12,5 +12,8 @@ pages = [
     st.Page("pages/unrolled.py", title=t("unrolled.nav"), url_path="unrolled"),
     st.Page("pages/heatmap.py", title=t("heatmap.nav"), url_path="heatmap"),
     st.Page("pages/regime.py", title=t("regime.nav"), url_path="regime"),
+    st.Page("pages/clipping.py", title=t("clipping.nav"), url_path="clipping"),
+    st.Page("pages/layers.py", title=t("layers.nav"), url_path="layers"),
+    st.Page("pages/authorship.py", title=t("authorship.nav"), url_path="authorship"),
 ]
 st.navigation(pages).run()

@@ -1,79 +1,15 @@
 """The real thing: `streamlit run` on loopback, driven by Debian's headless Chromium via Playwright.
 
-Screenshots land in test-artifacts/ for a person to look at after CI.
+Fixtures (server, browser, page) and assert_no_error live in conftest.py.
 """
 
-import shutil
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
-from pathlib import Path
 
 import pytest
 
+from tests.browser.conftest import ARTIFACTS, assert_no_error
+
 pytestmark = pytest.mark.browser
-ROOT = Path(__file__).resolve().parents[2]
-ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM = shutil.which("chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-if CHROMIUM is None:
-    pytest.skip("Debian's chromium is not installed (./lab test installs it)", allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def server():
-    port = free_port()
-    command = [sys.executable, "-m", "streamlit", "run", "streamlit_app.py"]
-    command += ["--server.headless=true", "--server.address=127.0.0.1", f"--server.port={port}"]
-    command += ["--browser.gatherUsageStats=false"]
-    proc = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            if urllib.request.urlopen(f"{base}/_stcore/health", timeout=2).status == 200:
-                break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        proc.kill()
-        pytest.fail(f"streamlit did not start:\n{proc.stdout.read().decode(errors='replace')}")
-    yield base
-    proc.terminate()
-    proc.wait(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture()
-def page(browser):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    yield context.new_page()
-    context.close()
 
 
 def heatmap_rows(page) -> int:
@@ -94,14 +30,6 @@ def wait_for_rows(page, rows: int, timeout_s: float = 60) -> None:
         if time.time() > deadline:
             pytest.fail(f"heatmap never showed {rows} rows (has {heatmap_rows(page)})")
         page.wait_for_timeout(200)
-
-
-def assert_no_error(page) -> None:
-    """No traceback box, and no red alert other than the heatmap page's "exploding" verdict."""
-    assert page.locator('[data-testid="stException"]').count() == 0
-    assert page.get_by_text("Page not found").count() == 0  # the route reached the right page
-    errors = page.locator('[data-testid="stAlertContentError"]').all_inner_texts()
-    assert all("Exploding:" in text or "梯度爆炸：" in text for text in errors), errors
 
 
 def test_heatmap_page_draws_and_follows_the_length_slider(server, page):

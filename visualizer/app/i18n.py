@@ -6,6 +6,8 @@ Technical terms follow the chapter: 循环神经网络, 通过时间的反向传
 
 from __future__ import annotations
 
+from visualizer.app.locales import authorship, clipping, layers
+
 LANGUAGES = {"en": "English", "zh": "中文"}
 
 STRINGS: dict[str, dict[str, str]] = {
@@ -294,6 +296,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "regime.download_json": "下载区域图数据（JSON）",
     },
 }
+
+# The later pages keep their strings in their own modules; one table still answers every key.
+for _page in (clipping, layers, authorship):
+    for _lang in LANGUAGES:
+        STRINGS[_lang].update(_page.STRINGS[_lang])
 
 
 def text(lang: str, key: str, **values: object) -> str:

@@ -1,0 +1,8 @@
+"""Placeholder while the clipping page is built (replaced before it is committed)."""
+
+import streamlit as st
+
+from visualizer.app.shell import start_page
+
+t, projected, hidden = start_page("clipping", {})
+st.title(t("clipping.nav"))
