@@ -6,7 +6,7 @@ Technical terms follow the chapter: 循环神经网络, 通过时间的反向传
 
 from __future__ import annotations
 
-from visualizer.app.locales import authorship, clipping, layers
+from visualizer.app.locales import authorship, cliff, clipping, layers
 
 LANGUAGES = {"en": "English", "zh": "中文"}
 
@@ -298,7 +298,7 @@ STRINGS: dict[str, dict[str, str]] = {
 }
 
 # The later pages keep their strings in their own modules; one table still answers every key.
-for _page in (clipping, layers, authorship):
+for _page in (clipping, cliff, layers, authorship):
     for _lang in LANGUAGES:
         STRINGS[_lang].update(_page.STRINGS[_lang])
 
