@@ -1,7 +1,7 @@
 """visualizer.app.url_state.parse and the string table: pure functions, no Streamlit run."""
 
 from visualizer.app.i18n import STRINGS
-from visualizer.app.url_state import ChoiceParam, FloatParam, IntParam, parse
+from visualizer.app.url_state import BoolParam, ChoiceParam, FloatParam, IntParam, parse
 
 SPECS = {
     "T": IntParam(30, 1, 500),
@@ -33,3 +33,11 @@ def test_wrong_types_and_huge_values_fall_back():
 def test_every_string_has_a_chinese_entry():
     assert set(STRINGS["en"]) == set(STRINGS["zh"])
     assert all(STRINGS["zh"][key].strip() for key in STRINGS["zh"])
+
+
+def test_bool_params_read_one_zero_and_words_and_reject_the_rest():
+    specs = {"seq": BoolParam(False), "state": BoolParam(True)}
+    values, notes = parse({"seq": "1", "state": "False"}, specs)
+    assert values == {"seq": True, "state": False} and not notes
+    values, notes = parse({"seq": "maybe"}, specs)
+    assert values == {"seq": False, "state": True} and "seq" in notes[0]

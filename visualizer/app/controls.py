@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 
 import streamlit as st
 
-from visualizer.app.url_state import ChoiceParam, FloatParam, IntParam, Spec
+from visualizer.app.url_state import BoolParam, ChoiceParam, FloatParam, IntParam, Spec
 
 
 def draw(
@@ -24,7 +24,9 @@ def draw(
         if name in hidden:
             continue
         key, label = f"{page}_{name}", t(f"{page}.{name}")
-        if isinstance(spec, ChoiceParam):
+        if isinstance(spec, BoolParam):
+            st.sidebar.toggle(label, key=key)
+        elif isinstance(spec, ChoiceParam):
             st.sidebar.selectbox(label, spec.choices, key=key, format_func=lambda c: t(f"choice.{c}"))
         elif isinstance(spec, FloatParam):
             st.sidebar.slider(label, spec.lo, spec.hi, step=spec.step, key=key)

@@ -59,7 +59,27 @@ class ChoiceParam:
         return raw
 
 
-Spec = IntParam | FloatParam | ChoiceParam
+@dataclass(frozen=True)
+class BoolParam:
+    """An on/off control, written to the URL as 1 or 0."""
+
+    default: bool
+
+    def parse(self, raw: str) -> bool:
+        lowered = raw.strip().lower()
+        if lowered in ("1", "true", "on", "yes"):
+            return True
+        if lowered in ("0", "false", "off", "no"):
+            return False
+        raise ValueError("not 1 or 0")
+
+
+Spec = IntParam | FloatParam | ChoiceParam | BoolParam
+
+
+def _url_text(value: object) -> str:
+    """How a control's value is written into the URL (booleans as 1/0)."""
+    return str(int(value)) if isinstance(value, bool) else str(value)
 
 
 def parse(query: Mapping[str, str], specs: Mapping[str, Spec]) -> tuple[dict[str, object], list[str]]:
@@ -122,7 +142,7 @@ def publish(page: str, specs: Mapping[str, Spec], extra: Mapping[str, str] | Non
 
     The classroom keys already in the URL are kept, so a projected link stays projected.
     """
-    wanted = {name: str(st.session_state[f"{page}_{name}"]) for name in specs}
+    wanted = {name: _url_text(st.session_state[f"{page}_{name}"]) for name in specs}
     st.session_state[f"{page}__published"] = dict(wanted)
     wanted.update({key: st.query_params[key] for key in ("classroom", "show") if key in st.query_params})
     wanted.update(extra or {})
