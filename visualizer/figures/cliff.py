@@ -9,9 +9,9 @@ import plotly.graph_objects as go
 
 from visualizer.figures.heatmap import COLORSCALE, decade_ticks
 
-# Okabe-Ito vermillion, and white: both stand out on cividis's blue-to-yellow.
+# Okabe-Ito vermillion and reddish purple: apart from each other and from cividis's blue-to-yellow.
 UNCLIPPED_COLOR = "#D55E00"
-CLIPPED_COLOR = "#FFFFFF"
+CLIPPED_COLOR = "#CC79A7"
 WALL_COLOR = "#000000"
 LOG_FLOOR = -5.0  # log10 E below this (the valley floor, down to exactly 0) gets the lowest colour
 
@@ -39,7 +39,7 @@ def _offscreen_arrow(
         ay=40 if b > y else -40 if b < y else 0,
         bgcolor="rgba(255,255,255,0.85)",
         font=dict(color="#000000"),
-        meta="offscreen",
+        name="offscreen",
     )
 
 
@@ -106,7 +106,7 @@ def cliff_contour(
     )
     paths = (
         (unclipped, UNCLIPPED_COLOR, unclipped_label, "unclipped", 3),
-        (clipped, CLIPPED_COLOR, clipped_label, "clipped", 2),
+        (clipped, CLIPPED_COLOR, clipped_label, "clipped", 3),
     )
     for points, color, label, role, width in paths:
         points = _finite_rows(points)
@@ -185,14 +185,10 @@ def cliff_surface(
     )
     paths = (
         (unclipped, unclipped_losses, UNCLIPPED_COLOR, unclipped_label, "unclipped"),
-        (
-            clipped,
-            clipped_losses,
-            "#56B4E9",
-            clipped_label,
-            "clipped",
-        ),  # sky blue: white vanishes on 3-D shading
+        (clipped, clipped_losses, CLIPPED_COLOR, clipped_label, "clipped"),
     )
+    # A hair above the surface, which would otherwise hide a path lying exactly on it.
+    lift = 0.01 * float(np.nanmax(loss) - np.nanmin(loss)) if np.isfinite(loss).any() else 0.0
     for points, losses, color, label, role in paths:
         points = np.asarray(points, dtype=float).reshape(-1, 2)
         losses = np.asarray(losses, dtype=float)
@@ -208,7 +204,7 @@ def cliff_surface(
             go.Scatter3d(
                 x=points[keep, 0],
                 y=points[keep, 1],
-                z=losses[keep],
+                z=losses[keep] + lift,
                 mode="lines+markers",
                 line=dict(color=color, width=6),
                 marker=dict(size=3, color=color),
