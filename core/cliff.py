@@ -106,20 +106,20 @@ def _descend_kernel(start, lr, threshold, n_steps, *, clip):
     def step(carry, _):
         p, state, alive = carry
         loss, grad = _value_and_grad(p, n_steps)
-        norm = optax.global_norm(grad)
+        norm = optax.tree.norm(grad)
         update, new_state = optimiser.update(grad, state, p)
         moved = optax.apply_updates(p, update)
         ok = alive & jnp.isfinite(loss) & jnp.isfinite(norm) & jnp.all(jnp.isfinite(moved))
         # A dead run stays where it stopped, so the tail can be sliced off outside.
         p_next = jnp.where(ok, moved, p)
         state = jax.tree.map(lambda new, old: jnp.where(ok, new, old), new_state, state)
-        record = (p, loss, norm, optax.global_norm(update), norm > threshold, ok)
+        record = (p, loss, norm, optax.tree.norm(update), norm > threshold, ok)
         return (p_next, state, ok), record
 
     init = (start, opt_state, jnp.asarray(True))
     (p_last, _, _), records = lax.scan(step, init, None, length=MAX_STEPS)
     loss_last, grad_last = _value_and_grad(p_last, n_steps)
-    return records, (p_last, loss_last, optax.global_norm(grad_last))
+    return records, (p_last, loss_last, optax.tree.norm(grad_last))
 
 
 _descend_jit = {clip: jax.jit(_descend_kernel, static_argnames="clip") for clip in (False, True)}
