@@ -64,23 +64,25 @@ def window_starts(n_chars: int, length: int, stride: int) -> np.ndarray:
 
 
 def split_documents(
-    labels: Sequence[int], *, n_validation: int, n_test: int, seed: int
+    labels: Sequence[int], *, validation_fraction: float, test_fraction: float, seed: int
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Indices (train, validation, test) of documents, whole documents on each side.
 
-    Per class, n_validation and n_test documents are held out (fewer if a class is
-    small: each side keeps at least one training document), drawn by `seed`.
+    Per class, round(fraction * n) documents go to validation and to test, at least
+    one each when the class has three or more (so every author is on every side),
+    and training always keeps one; which ones is drawn by `seed`.
     """
     labels = np.asarray(labels)
     rng = np.random.default_rng(seed)
     train, validation, test = [], [], []
     for label in np.unique(labels):
         members = rng.permutation(np.flatnonzero(labels == label))
-        n_test_here = min(n_test, max(len(members) - 1, 0))
-        n_val_here = min(n_validation, max(len(members) - n_test_here - 1, 0))
-        test += members[:n_test_here].tolist()
-        validation += members[n_test_here : n_test_here + n_val_here].tolist()
-        train += members[n_test_here + n_val_here :].tolist()
+        n = len(members)
+        n_test = min(max(round(test_fraction * n), 1), max(n - 1, 0))
+        n_val = min(max(round(validation_fraction * n), 1), max(n - n_test - 1, 0))
+        test += members[:n_test].tolist()
+        validation += members[n_test : n_test + n_val].tolist()
+        train += members[n_test + n_val :].tolist()
     return tuple(np.array(sorted(side), dtype=int) for side in (train, validation, test))
 
 

@@ -189,12 +189,14 @@ def test_windows_cut_the_text_where_window_starts_says():
 
 
 def test_document_split_keeps_documents_whole_and_classes_on_every_side():
-    labels = [0] * 20 + [1] * 6
-    train, val, test = split_documents(labels, n_validation=2, n_test=3, seed=0)
-    assert sorted(np.concatenate([train, val, test]).tolist()) == list(range(26))
-    for side, n in ((val, 2), (test, 3)):
-        assert [np.sum(np.asarray(labels)[side] == c) for c in (0, 1)] == [n, n]
-    again = split_documents(labels, n_validation=2, n_test=3, seed=0)
+    labels = [0] * 20 + [1] * 6 + [2] * 2
+    train, val, test = split_documents(labels, validation_fraction=0.15, test_fraction=0.25, seed=0)
+    assert sorted(np.concatenate([train, val, test]).tolist()) == list(range(28))
+    counts = {name: [int(np.sum(np.asarray(labels)[side] == c)) for c in (0, 1, 2)]
+              for name, side in (("train", train), ("val", val), ("test", test))}  # fmt: skip
+    # 20: round(5.0) = 5, round(3.0) = 3; 6: round(1.5) = 2, round(0.9) = 1; 2: one kept to train on.
+    assert counts == {"train": [12, 3, 1], "val": [3, 1, 0], "test": [5, 2, 1]}
+    again = split_documents(labels, validation_fraction=0.15, test_fraction=0.25, seed=0)
     assert all(np.array_equal(a, b) for a, b in zip((train, val, test), again, strict=True))
 
 
