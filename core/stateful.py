@@ -67,6 +67,7 @@ class StatefulResult(NamedTuple):
     test_rmse: np.ndarray  # (2, S) rows in ARMS order: stateless, stateful
     train_loss: np.ndarray  # (2, S, epochs) mean training MSE per epoch
     rmse_by_step: np.ndarray  # (2, timesteps) test RMSE at each position in a chunk, over seeds
+    params: tuple  # trained (SimpleRNNParams, DenseParams), NumPy leaves with leading axes (2, S)
 
 
 def stream(config: StatefulConfig, seed: int) -> np.ndarray:
@@ -225,4 +226,10 @@ def run_experiment(
         test_rmse=np.sqrt(errors.mean(axis=(2, 3, 4))).T,
         train_loss=np.stack(losses, axis=-1),
         rmse_by_step=np.sqrt(errors.mean(axis=(0, 2, 3))).T,
+        params=jax.tree.map(
+            lambda a: np.swapaxes(np.asarray(a).reshape(n_padded, len(ARMS), *a.shape[1:]), 0, 1)[
+                :, : config.n_seeds
+            ],
+            params,
+        ),
     )
