@@ -90,10 +90,14 @@ def forward(
     *,
     s0: jax.Array | None = None,
     activation: str = "tanh",
+    mask: jax.Array | None = None,
 ) -> tuple[jax.Array, jax.Array]:
     """Run the RNN over one sequence xs (T, I); return (states (T, H), outputs (T, O)).
 
-    s0 (H,) is the state before step 1, zero unless given. Values are raw: a
+    s0 (H,) is the state before step 1, zero unless given. mask (T,), if given,
+    marks real steps with 1 and padding with 0: a padded step keeps the state
+    as it was, so right-padding a sequence to a bucket length leaves its last
+    state, and every gradient, exactly as without the padding. Values are raw: a
     network in the exploding regime overflows here; `core.bptt` keeps log scale.
     """
     f = get_activation(activation).fn
@@ -103,10 +107,14 @@ def forward(
         s0 = jnp.zeros(params.Ws.shape[0], dtype=jnp.result_type(params.Ws))
     check_state(s0, params.Ws.shape[0])
 
-    def step(s_prev: jax.Array, x_t: jax.Array) -> tuple[jax.Array, jax.Array]:
-        s_t = f(params.Wx @ x_t + params.Ws @ s_prev + params.b)
+    if mask is None:
+        mask = jnp.ones(xs.shape[0], dtype=bool)
+
+    def step(s_prev: jax.Array, inputs: tuple[jax.Array, jax.Array]) -> tuple[jax.Array, jax.Array]:
+        x_t, real = inputs
+        s_t = jnp.where(real, f(params.Wx @ x_t + params.Ws @ s_prev + params.b), s_prev)
         return s_t, s_t
 
-    _, states = lax.scan(step, s0, xs)
+    _, states = lax.scan(step, s0, (xs, jnp.asarray(mask, dtype=bool)))
     outputs = states @ params.Wy.T + params.by
     return states, outputs

@@ -119,8 +119,13 @@ def optimizer(kind: str) -> optax.GradientTransformation:
 def init_state(kind: str, params: Params, learning_rate: float) -> Any:
     """The optimiser state for params, with the learning rate set (a traced value, not a constant)."""
     state = optimizer(kind).init(params)
-    state.hyperparams["learning_rate"] = jnp.asarray(learning_rate, dtype=jnp.result_type(float))
+    state.hyperparams["learning_rate"] = jnp.asarray(learning_rate, dtype=_dtype(params))
     return state
+
+
+def _dtype(params: Params) -> jnp.dtype:
+    """The parameters' float type: hyperparameters match it, so float32 weights stay float32."""
+    return jnp.result_type(*jax.tree.leaves(params))
 
 
 @functools.partial(jax.jit, static_argnames=("loss_fn", "kind"))
@@ -141,8 +146,8 @@ def train_step(
     updates, opt_state = optimizer(kind).update(clipped, opt_state, params)
     measured = {
         "loss": loss,
-        "grad_norm": optax.global_norm(grads),
-        "clipped_norm": optax.global_norm(clipped),
+        "grad_norm": optax.tree.norm(grads),
+        "clipped_norm": optax.tree.norm(clipped),
         "clipped": jnp.any(jnp.stack(changed)),
         # Untouched gradients point the same way, zero ones included (where the formula is 0/0).
         "cosine": jnp.where(jnp.any(jnp.stack(changed)), _scaled_cosine(grads, clipped), 1.0),
@@ -165,9 +170,12 @@ def train(
     gradient norm is not finite is not applied: its report has finite=False and
     the generator ends there ("diverged at step N").
     """
+    # Strongly typed copies: a weakly typed leaf (jnp.array(0.0)) would come back strong after the
+    # first update and make the second step compile again.
+    params = jax.tree.map(lambda x: jnp.array(x, dtype=jnp.asarray(x).dtype), params)
     opt_state = init_state(config.optimizer, params, config.learning_rate)
     clip_index = jnp.asarray(CLIPS.index(config.clip))
-    threshold = jnp.asarray(config.threshold, dtype=jnp.result_type(float))
+    threshold = jnp.asarray(config.threshold, dtype=_dtype(params))
     for step, batch in zip(range(1, config.steps + 1), batches, strict=False):
         new_params, new_state, measured = train_step(
             params, opt_state, batch, clip_index, threshold, loss_fn=loss_fn, kind=config.optimizer

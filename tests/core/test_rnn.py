@@ -111,3 +111,14 @@ def test_forward_rejects_wrong_shapes_and_unknown_activation():
         forward(p, jnp.ones((5, 2)), activation="softplus")
     with pytest.raises(ValueError, match=r"Ws must have shape \(H, H\)"):
         forward(p._replace(Ws=jnp.ones((3, 2))), jnp.ones((5, 2)))
+
+
+def test_masked_padding_steps_keep_the_state_so_the_last_state_is_unchanged():
+    params = init_params(jax.random.PRNGKey(3), 3, 5, 2)
+    xs = jax.random.normal(jax.random.PRNGKey(4), (7, 3))
+    padded = jnp.concatenate([xs, jnp.ones((5, 3))])  # padding that would move the state if it ran
+    mask = jnp.arange(12) < 7
+    states, _ = forward(params, xs)
+    padded_states, _ = forward(params, padded, mask=mask)
+    np.testing.assert_allclose(padded_states[:7], states, rtol=1e-12)
+    np.testing.assert_allclose(padded_states[7:], jnp.broadcast_to(states[-1], (5, 5)), rtol=1e-12)
