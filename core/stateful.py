@@ -225,7 +225,7 @@ def run_experiment(
         seeds=seeds[: config.n_seeds],
         test_rmse=np.sqrt(errors.mean(axis=(2, 3, 4))).T,
         train_loss=np.stack(losses, axis=-1),
-        rmse_by_step=np.sqrt(errors.mean(axis=(0, 2, 3))).T,
+        rmse_by_step=np.sqrt(errors.mean(axis=(0, 2, 3))),
         params=jax.tree.map(
             lambda a: np.swapaxes(np.asarray(a).reshape(n_padded, len(ARMS), *a.shape[1:]), 0, 1)[
                 :, : config.n_seeds

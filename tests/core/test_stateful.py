@@ -39,6 +39,7 @@ def test_the_experiment_is_deterministic_per_seed(result):
     np.testing.assert_array_equal(again.test_rmse, result.test_rmse)
     np.testing.assert_array_equal(again.train_loss, result.train_loss)
     assert result.test_rmse.shape == (2, 3) and result.train_loss.shape == (2, 3, 15)
+    assert result.rmse_by_step.shape == (2, CONFIG.timesteps)
     assert np.unique(result.test_rmse[0]).size == 3  # and the seeds differ from each other
     fewer = run_experiment(StatefulConfig(n_batches=16, test_batches=4, epochs=15, n_seeds=2))
     np.testing.assert_array_equal(fewer.test_rmse, result.test_rmse[:, :2])  # seed s is seed s
@@ -51,6 +52,10 @@ def test_carrying_the_state_beats_resetting_it(result):
     by_step = result.rmse_by_step[ARMS.index("stateless")]
     assert by_step[0] > 2 * by_step[-1]
     assert result.rmse_by_step[ARMS.index("stateful"), 0] < 0.5 * by_step[0]
+    # rmse_by_step is the same errors grouped by position: its mean square is the test MSE.
+    np.testing.assert_allclose(
+        np.mean(result.rmse_by_step**2, axis=1), np.mean(result.test_rmse**2, axis=1), rtol=1e-5
+    )
 
 
 def test_shuffling_a_stateful_run_breaks_it(result):
@@ -59,6 +64,8 @@ def test_shuffling_a_stateful_run_breaks_it(result):
     )
     np.testing.assert_array_equal(shuffled.test_rmse[0], result.test_rmse[0])  # stateless: unchanged
     assert np.all(shuffled.test_rmse[1] > 2 * result.test_rmse[1])
+    # The page's claim: late in a sample, a wrong carried state is worse than a zero one.
+    assert shuffled.rmse_by_step[1, -1] > result.rmse_by_step[0, -1]
 
 
 def test_test_errors_match_core_rnn_forward_with_the_trained_weights(result):

@@ -5,6 +5,8 @@ As in cache.py: `st.cache_resource` on plain numbers and frozen configs, arrays 
 
 from __future__ import annotations
 
+import dataclasses
+
 import jax.numpy as jnp
 import numpy as np
 import streamlit as st
@@ -85,16 +87,34 @@ def worked_example(go_backwards: bool, unroll: bool) -> dict[str, np.ndarray]:
 
 @st.cache_resource(max_entries=64, show_spinner=False)
 def stateful_experiment(config: StatefulConfig) -> dict[str, np.ndarray]:
-    """core.stateful.run_experiment's numbers for the box plot and the error-by-position lines."""
+    """core.stateful.run_experiment's numbers, rows in ARMS order (stateless, stateful), read-only."""
     result = run_experiment(config)
     return {
-        "arms": ARMS,
         "seeds": _read_only(result.seeds),
         "test_rmse": _read_only(result.test_rmse),
         "rmse_by_step": _read_only(result.rmse_by_step),
         "train_loss": _read_only(result.train_loss),
-        "median": _read_only(np.median(result.test_rmse, axis=1)),
     }
+
+
+def stateful_arms(epochs: int, n_seeds: int, shuffle: bool) -> dict[str, object]:
+    """The box plot's arms: stateless and stateful, plus stateful with shuffled batches if asked.
+
+    The shuffled run is a second experiment whose stateless arm is the same as the first's
+    (same seeds, same batches); only its stateful arm is shown.
+    """
+    config = StatefulConfig(epochs=epochs, n_seeds=n_seeds)
+    base = stateful_experiment(config)
+    arms = list(ARMS)
+    rows = {name: [base[name][0], base[name][1]] for name in ("test_rmse", "rmse_by_step", "train_loss")}
+    if shuffle:
+        shuffled = stateful_experiment(dataclasses.replace(config, shuffle_stateful=True))
+        arms.append("shuffled")
+        for name, value in rows.items():
+            value.append(shuffled[name][1])
+    numbers = {name: _read_only(np.stack(value)) for name, value in rows.items()}
+    median = _read_only(np.median(numbers["test_rmse"], axis=1))
+    return {"arms": arms, "seeds": base["seeds"], **numbers, "median": median}
 
 
 def layout_order(n_batches: int, shuffle: bool) -> list[int]:

@@ -35,16 +35,15 @@ def builder(t: Callable[..., str], value: Mapping[str, Any], projected: bool) ->
         )
     source = (
         "model = Sequential()\n"
-        f"model.add(SimpleRNN({units}, input_shape=({steps}, {dim}), "
-        f"return_sequences={seq}, return_state={state}))\n"
+        f"model.add(SimpleRNN({units}, input_shape=({steps}, {dim}),\n"
+        f"                    return_sequences={seq}, return_state={state}))\n"
         "model.add(Dense(64, activation='relu'))\n"
         "model.add(Dense(100, activation='softmax'))\n"
         "model.summary()"
     )
-    left, right = st.columns(2)
-    left.code(source, language="python")
+    st.code(source, language="python")
     numbers = layers_cache.summary(units, steps, dim, seq, state)
-    right.code(numbers["text"], language=None)
+    st.code(numbers["text"], language=None)  # figures 5.30-5.32
     st.success(t("layers.builder.total", total=f"{numbers['total']:,}", T=f"{steps:,}"))
     if state:
         st.info(t("layers.builder.return_state"))
@@ -117,22 +116,19 @@ def worked(t: Callable[..., str], value: Mapping[str, Any], projected: bool) -> 
 
 def stateful(t: Callable[..., str], value: Mapping[str, Any], projected: bool) -> dict[str, object]:
     """Figure 5.33's layout (Keras's i -> i rule) and exercise 24's box plot, trained live."""
-    shuffle = bool(value["shuffle"])
-    config = StatefulConfig(
-        epochs=int(value["epochs"]), n_seeds=int(value["seeds"]), shuffle_stateful=shuffle
-    )
+    shuffle, n_seeds = bool(value["shuffle"]), int(value["seeds"])
     st.header(t("layers.stateful.title"))
     if not projected:
         st.markdown(t("layers.stateful.what"))
     order = layers_cache.layout_order(LAYOUT_BATCHES, shuffle)
     layout = batch_layout(
-        config.batch_size,
+        StatefulConfig().batch_size,
         LAYOUT_BATCHES,
         order=order,
         title=t("layers.layout.title"),
         batch_label=t("layers.layout.batch"),
         sample_label=t("layers.layout.sample"),
-        wrong_label=t("layers.layout.wrong"),
+        wrong_label=None if shuffle else t("layers.layout.wrong"),
     )
     st.plotly_chart(layout, config=PNG_EXPORT, key=f"{PAGE}_layout")
     st.info(t("layers.layout.note"), icon="ℹ️")
@@ -140,11 +136,14 @@ def stateful(t: Callable[..., str], value: Mapping[str, Any], projected: bool) -
         st.warning(t("layers.layout.shuffled"))
     if not projected:
         st.markdown(t("layers.experiment.what"))
-    with st.spinner(t("layers.experiment.running", n=2 * config.n_seeds)):
-        numbers = layers_cache.stateful_experiment(config)
-    labels = [t("layers.arm.stateless"), t("layers.arm.shuffled" if shuffle else "layers.arm.stateful")]
+    with st.spinner(t("layers.experiment.running", n=(3 if shuffle else 2) * n_seeds)):
+        numbers = layers_cache.stateful_arms(int(value["epochs"]), n_seeds, shuffle)
+    labels = [t(f"layers.arm.{arm}") for arm in numbers["arms"]]
     median = numbers["median"]
-    st.success(t("layers.experiment.verdict", stateless=median[0], stateful=median[1], n=config.n_seeds))
+    verdict = t("layers.experiment.verdict", stateless=median[0], stateful=median[1], n=n_seeds)
+    if shuffle:
+        verdict += " " + t("layers.experiment.verdict_shuffled", shuffled=median[2])
+    st.success(verdict)
     left, right = st.columns(2)
     box = stateful_boxplot(
         numbers["test_rmse"],
@@ -164,7 +163,7 @@ def stateful(t: Callable[..., str], value: Mapping[str, Any], projected: bool) -
     right.plotly_chart(lines, config=PNG_EXPORT, key=f"{PAGE}_position")
     if not projected:
         st.markdown(t("layers.experiment.why"))
-    return {"layout_order": order, **{k: v for k, v in numbers.items() if k != "arms"}, "arms": labels}
+    return {"layout_order": order, **numbers}
 
 
 def links(t: Callable[..., str], lang: str) -> None:

@@ -43,7 +43,7 @@ def _box(fig: go.Figure, x: float, y: float, w: float, h: float, text: str, *, n
         fillcolor=fill,
         layer="below",
     )
-    fig.add_annotation(x=x, y=y, text=text, showarrow=False, font=dict(size=13))
+    fig.add_annotation(x=x, y=y, text=text, showarrow=False, font=dict(size=13, color="#1a1a1a"))
 
 
 def _arrow(fig: go.Figure, x0: float, y0: float, x1: float, y1: float, **line: object) -> None:

@@ -106,12 +106,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "layers.experiment.verdict": (
             "Median test RMSE: stateless {stateless:.4f}, stateful {stateful:.4f} (over {n} seeds)."
         ),
+        "layers.experiment.verdict_shuffled": "Stateful with shuffled batches: {shuffled:.4f}.",
         "layers.experiment.why": (
             "Why: the next value of this stream depends on its last few values. A stateless network "
             "starts every sample from zero and must guess at the first steps; the error-by-position "
             "plot shows it. A stateful one arrives at step 1 already knowing the recent past — but "
             "only if the batches come in order. Shuffle them and the carried state belongs to another "
-            "part of the stream: worse than no state at all."
+            "part of the stream: the network learns to half-ignore it, and past the first few steps "
+            "of a sample it does worse than a network with no state at all."
         ),
         "layers.arm.stateless": "stateless",
         "layers.arm.stateful": "stateful",
@@ -221,10 +223,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "layers.experiment.verdict": (
             "测试 RMSE 中位数：无状态 {stateless:.4f}，有状态 {stateful:.4f}（共 {n} 个随机种子）。"
         ),
+        "layers.experiment.verdict_shuffled": "批次被打乱的有状态训练：{shuffled:.4f}。",
         "layers.experiment.why": (
             "原因：这条数据流的下一个值取决于最近的几个值。无状态网络每个样本都从零开始，前几步只能猜；"
             "按位置的误差图显示了这一点。有状态网络在第 1 步就已经知道最近的过去——但前提是批次按顺序"
-            "输入。一旦打乱，传过来的状态属于数据流的另一部分，结果比没有状态还差。"
+            "输入。一旦打乱，传过来的状态属于数据流的另一部分：网络学会了半忽略它，在样本的前几步之后，"
+            "表现反而不如完全没有状态的网络。"
         ),
         "layers.arm.stateless": "无状态",
         "layers.arm.stateful": "有状态",
