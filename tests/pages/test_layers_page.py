@@ -1,0 +1,152 @@
+"""The layers page under AppTest: both languages, the chapter's summaries, URL round-trip, clear errors."""
+
+import json
+
+import numpy as np
+import pytest
+
+from tests.pages.test_pages import plotly_array, start
+from visualizer.figures.layers import BROKEN_COLOR
+
+PAGE = "pages/layers.py"
+SHAPES, WORKED, LAYOUT, BOX, POSITION = range(5)  # the page's charts, in order
+
+
+def chart(at, index: int) -> dict:
+    return json.loads(at.get("plotly_chart")[index].proto.spec)
+
+
+def summary_text(at) -> str:
+    (text,) = [c.value for c in at.code if "Total params" in c.value and "dense_2 (Dense)" in c.value]
+    return text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_layers_page_renders_in_both_languages(lang):
+    at = start({"lang": lang}, page=PAGE)
+    assert not at.exception
+    assert not at.error
+    expected = (
+        "Keras SimpleRNN：形状、共享权重与有状态训练" if lang == "zh" else "The Keras SimpleRNN: shapes"
+    )
+    assert at.title[0].value.startswith(expected)
+    assert len(at.get("plotly_chart")) == 5
+    assert len(at.get("page_link")) == 3 and len(at.get("download_button")) == 1
+
+
+@pytest.mark.parametrize("timesteps", [10, 1000])
+@pytest.mark.parametrize("seq", [False, True])
+def test_summary_shows_the_chapters_numbers(timesteps, seq):
+    at = start({"T": str(timesteps), "seq": str(int(seq))}, page=PAGE)
+    text = summary_text(at)
+    lines = {line.split()[0]: line for line in text.splitlines() if line.startswith(("simple_rnn", "dense"))}
+    steps = f"{timesteps}, " if seq else ""  # figure 5.30 without, 5.31 / 5.32 with return_sequences
+    assert f"(None, {steps}64)" in lines["simple_rnn_1"] and lines["simple_rnn_1"].endswith("10560")
+    assert f"(None, {steps}64)" in lines["dense_1"] and lines["dense_1"].endswith("4160")
+    assert f"(None, {steps}100)" in lines["dense_2"] and lines["dense_2"].endswith("6500")
+    assert "Total params: 21,220" in text
+    assert "21,220" in at.success[0].value and f"{timesteps:,}" in at.success[0].value
+
+
+def test_moving_timesteps_changes_shapes_but_not_param_counts():
+    at = start({"seq": "1"}, page=PAGE)
+    before = summary_text(at)
+    at.sidebar.slider(key="layers_T").set_value(250).run()
+    after = summary_text(at)
+    assert "(None, 10, 64)" in before and "(None, 250, 64)" in after
+    counts = [line.split()[-1] for line in after.splitlines() if line.startswith(("simple_rnn", "dense"))]
+    assert counts == ["10560", "4160", "6500"]
+    assert at.query_params["T"] == "250"
+    boxes = [a["text"] for a in chart(at, SHAPES)["layout"]["annotations"] if a.get("text")]
+    assert "(None, 250, 100)" in boxes and "output (None, 250, 64)" in boxes
+
+
+def test_a_shared_url_restores_every_control():
+    query = {
+        "units": "32", "T": "500", "input_dim": "20", "seq": "1", "state": "1", "stack_seq": "0",
+        "backwards": "1", "unroll": "1", "epochs": "10", "seeds": "3", "shuffle": "1",
+    }  # fmt: skip
+    at = start(query, page=PAGE)
+    assert not at.exception
+    (note,) = at.warning  # the layout's note on shuffling; no URL setting fell back
+    assert note.value.startswith("Shuffled")
+    state = at.session_state
+    assert (state["layers_units"], state["layers_T"], state["layers_input_dim"]) == (32, 500, 20)
+    assert all(state[f"layers_{k}"] for k in ("seq", "state", "backwards", "unroll", "shuffle"))
+    assert not state["layers_stack_seq"]
+    assert (state["layers_epochs"], state["layers_seeds"]) == (10, 3)
+    assert {k: at.query_params[k] for k in query} == query  # and the URL is written back unchanged
+    assert "simple_rnn_1 (SimpleRNN)     [(None, 500, 32), (None, 32)]" in summary_text(at)
+    assert summary_text(at).splitlines()[3].endswith(str(32 * (20 + 32) + 32))  # U(I + U) + U
+    boxes = chart(at, BOX)["data"]
+    assert len(boxes) == 3 and all(len(plotly_array(b["y"])) == 3 for b in boxes)
+
+
+def test_a_malformed_url_falls_back_with_a_visible_note():
+    at = start({"T": "5000", "seq": "maybe", "units": "x"}, page=PAGE)
+    assert not at.exception
+    assert at.warning and "T=" in at.warning[0].value and "seq=" in at.warning[0].value
+    assert (at.session_state["layers_T"], at.session_state["layers_seq"]) == (10, False)
+    assert "Total params: 21,220" in summary_text(at)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_stacking_without_return_sequences_shows_the_error_clearly(lang):
+    at = start({"lang": lang}, page=PAGE)
+    assert not at.error
+    at.sidebar.button(key="layers_preset_stack_error").click().run()
+    assert not at.exception
+    (error,) = at.error
+    assert "expected ndim=3, found ndim=2" in error.value and "return_sequences=True" in error.value
+    assert error.value.startswith("无法构建这个模型" if lang == "zh" else "This model cannot be built")
+    at.sidebar.toggle(key="layers_stack_seq").set_value(True).run()
+    assert not at.error
+
+
+def test_go_backwards_reads_reversed_and_returns_in_reading_order():
+    at = start(page=PAGE)
+    forward = chart(at, WORKED)["data"][0]["cells"]["values"]
+    assert forward[1] == ["1.0000", "2.0000", "3.0000", "4.0000"]
+    assert forward[2] == ["1.0000", "2.5000", "4.2500", "6.1250"]  # s_t = x_t + 0.5 s_(t-1), by hand
+    at.sidebar.toggle(key="layers_backwards").set_value(True).run()
+    cells = chart(at, WORKED)["data"][0]["cells"]["values"]
+    assert cells[1] == ["4.0000", "3.0000", "2.0000", "1.0000"]
+    assert cells[2] == ["4.0000", "5.0000", "4.5000", "3.2500"]  # not flipped back
+    at.sidebar.toggle(key="layers_unroll").set_value(True).run()
+    assert chart(at, WORKED)["data"][0]["cells"]["values"][2] == cells[2]
+    assert any("unroll=False: 0.0e+00" in c.value for c in at.caption)
+
+
+def test_presets_reach_figure_5_32_and_the_shuffled_mistake():
+    at = start(page=PAGE)
+    at.sidebar.button(key="layers_preset_ex23_1000").click().run()
+    assert "(None, 1000, 100)" in summary_text(at)
+    assert at.query_params["T"] == "1000" and at.query_params["seq"] == "1"
+    before = chart(at, BOX)["data"]
+    at.sidebar.button(key="layers_preset_shuffle").click().run()
+    after = chart(at, BOX)["data"]
+    assert len(before) == 2 and len(after) == 3
+    np.testing.assert_array_equal(plotly_array(after[0]["y"]), plotly_array(before[0]["y"]))  # stateless
+    assert np.median(plotly_array(after[2]["y"])) > 2 * np.median(plotly_array(after[1]["y"]))
+    assert at.warning  # the layout's note on shuffling
+    arrows = [a for a in chart(at, LAYOUT)["layout"]["annotations"] if a.get("showarrow")]
+    assert BROKEN_COLOR in {a["arrowcolor"] for a in arrows}  # the diagram shows the broken hand-overs
+
+
+def test_links_open_the_unrolled_architectures():
+    at = start({"lang": "zh"}, page=PAGE)
+    links = at.get("page_link")
+    assert [link.proto.page for link in links] == ["unrolled"] * 3
+    assert [link.proto.query_string for link in links] == [
+        "arch=many_to_one&lang=zh",
+        "arch=many_to_many&lang=zh",
+        "arch=stacked&lang=zh",
+    ]
+
+
+def test_classroom_mode_hides_the_explanations():
+    at = start({"classroom": "1", "show": "T"}, page=PAGE)
+    assert not at.exception
+    assert not at.markdown or all("exercise 23 and read" not in m.value for m in at.markdown)
+    assert [s.key for s in at.sidebar.slider] == ["layers_T"]
+    assert "Total params: 21,220" in summary_text(at)
