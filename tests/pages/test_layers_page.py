@@ -1,11 +1,14 @@
 """The layers page under AppTest: both languages, the chapter's summaries, URL round-trip, clear errors."""
 
 import json
+import string
 
 import numpy as np
 import pytest
 
 from tests.pages.test_pages import plotly_array, start
+from visualizer.app.i18n import STRINGS as MERGED
+from visualizer.app.locales.layers import STRINGS
 from visualizer.figures.layers import BROKEN_COLOR
 
 PAGE = "pages/layers.py"
@@ -63,9 +66,18 @@ def test_moving_timesteps_changes_shapes_but_not_param_counts():
 
 def test_a_shared_url_restores_every_control():
     query = {
-        "units": "32", "T": "500", "input_dim": "20", "seq": "1", "state": "1", "stack_seq": "0",
-        "backwards": "1", "unroll": "1", "epochs": "10", "seeds": "3", "shuffle": "1",
-    }  # fmt: skip
+        "units": "32",
+        "T": "500",
+        "input_dim": "20",
+        "seq": "1",
+        "state": "1",
+        "stack_seq": "0",
+        "backwards": "1",
+        "unroll": "1",
+        "epochs": "10",
+        "seeds": "3",
+        "shuffle": "1",
+    }
     at = start(query, page=PAGE)
     assert not at.exception
     (note,) = at.warning  # the layout's note on shuffling; no URL setting fell back
@@ -150,3 +162,15 @@ def test_classroom_mode_hides_the_explanations():
     assert not at.markdown or all("exercise 23 and read" not in m.value for m in at.markdown)
     assert [s.key for s in at.sidebar.slider] == ["layers_T"]
     assert "Total params: 21,220" in summary_text(at)
+
+
+def test_the_string_table_has_the_same_keys_and_placeholders_in_both_languages():
+    assert STRINGS["en"].keys() == STRINGS["zh"].keys()
+    assert all(key.startswith("layers.") for key in STRINGS["en"])
+    fields = {
+        lang: {k: {f for _, f, _, _ in string.Formatter().parse(v) if f} for k, v in table.items()}
+        for lang, table in STRINGS.items()
+    }
+    assert fields["en"] == fields["zh"]
+    assert all(value.strip() for value in STRINGS["zh"].values())
+    assert all(MERGED[lang][key] == value for lang in STRINGS for key, value in STRINGS[lang].items())

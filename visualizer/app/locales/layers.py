@@ -81,7 +81,7 @@ STRINGS: dict[str, dict[str, str]] = {
             "initial state of a sample in the next batch, so one long sequence can be fed in "
             "consecutive pieces."
         ),
-        "layers.layout.title": "Batch layout of a stateful RNN: stream i is cut into chunks i1, i2, …",
+        "layers.layout.title": "Batch layout of a stateful RNN: streams a, b, c, d cut into consecutive chunks",
         "layers.layout.batch": "batch",
         "layers.layout.sample": "sample",
         "layers.layout.note": (
@@ -201,7 +201,7 @@ STRINGS: dict[str, dict[str, str]] = {
             "无状态（默认）：每个样本都从零状态开始，样本之间相互独立，可以打乱。有状态：每个样本的"
             "最终状态成为下一批次中某个样本的初始状态，因此一条长序列可以分成连续的片段依次输入。"
         ),
-        "layers.layout.title": "有状态 RNN 的批量格式：第 i 条数据流被切成片段 i1、i2、…",
+        "layers.layout.title": "有状态 RNN 的批量格式：数据流 a、b、c、d 各自被切成连续的片段",
         "layers.layout.batch": "批次",
         "layers.layout.sample": "样本",
         "layers.layout.note": (
