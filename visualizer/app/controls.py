@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping
 
 import streamlit as st
 
+from visualizer.app.i18n import has
 from visualizer.app.url_state import BoolParam, ChoiceParam, FloatParam, IntParam, Spec
 
 
@@ -27,7 +28,10 @@ def draw(
         if isinstance(spec, BoolParam):
             st.sidebar.toggle(label, key=key)
         elif isinstance(spec, ChoiceParam):
-            st.sidebar.selectbox(label, spec.choices, key=key, format_func=lambda c: t(f"choice.{c}"))
+            # Named choices are translated; numbers such as "0.1" show as they are.
+            shown = lambda c: t(f"choice.{c}") if has(f"choice.{c}") else c  # noqa: E731
+            widget = st.sidebar.select_slider if spec.widget == "slider" else st.sidebar.selectbox
+            widget(label, spec.choices, key=key, format_func=shown)
         elif isinstance(spec, FloatParam):
             st.sidebar.slider(label, spec.lo, spec.hi, step=spec.step, key=key)
         elif isinstance(spec, IntParam) and spec.widget == "number":

@@ -307,3 +307,8 @@ def text(lang: str, key: str, **values: object) -> str:
     """The string for key in lang (English if lang is unknown), with {names} filled in."""
     table = STRINGS.get(lang, STRINGS["en"])
     return table[key].format(**values) if values else table[key]
+
+
+def has(key: str) -> bool:
+    """Whether the table has a string for key."""
+    return key in STRINGS["en"]

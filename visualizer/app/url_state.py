@@ -52,6 +52,7 @@ class ChoiceParam:
 
     default: str
     choices: tuple[str, ...]
+    widget: str = "select"  # or "slider" (a select_slider, for ordered values such as 0.01 … 1)
 
     def parse(self, raw: str) -> str:
         if raw not in self.choices:

@@ -1,0 +1,84 @@
+"""Long computations shared by every session: started once per key, run in a background thread.
+
+Thirty students pressing "train" on the same settings share one job: the
+registry is an `st.cache_resource`, so there is one per server. A job appends
+progress items under a lock; readers take copies, so no session sees another's
+half-written state. Pages poll a job from an `st.fragment(run_every=...)`, so
+the page is not rerun from the top while it trains.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import Any
+
+import streamlit as st
+
+MAX_JOBS = 64  # finished jobs beyond this are forgotten, oldest first
+
+Publish = Callable[[Any], None]
+Work = Callable[[Publish, threading.Event], Any]  # (publish, stop) -> result
+
+
+class Job:
+    """One computation in a daemon thread: its published items, its result or its error."""
+
+    def __init__(self, work: Work) -> None:
+        self._items: list[Any] = []
+        self._lock = threading.Lock()
+        self.stop = threading.Event()  # the work checks it between steps
+        self.finished = threading.Event()
+        self.result: Any = None
+        self.error: str | None = None
+        self._thread = threading.Thread(target=self._run, args=(work,), daemon=True)
+        self._thread.start()
+
+    def _run(self, work: Work) -> None:
+        try:
+            self.result = work(self._publish, self.stop)
+        except Exception as err:  # the page shows it; the server goes on
+            self.error = f"{type(err).__name__}: {err}"
+        finally:
+            self.finished.set()
+
+    def _publish(self, item: Any) -> None:
+        with self._lock:
+            self._items.append(item)
+
+    def items(self) -> list[Any]:
+        """A copy of everything published so far."""
+        with self._lock:
+            return list(self._items)
+
+    @property
+    def running(self) -> bool:
+        return not self.finished.is_set()
+
+
+@st.cache_resource(show_spinner=False)
+def _registry() -> tuple[OrderedDict[Hashable, Job], threading.Lock]:
+    return OrderedDict(), threading.Lock()
+
+
+def find(key: Hashable) -> Job | None:
+    """The job for key, if one was started on this server."""
+    jobs, lock = _registry()
+    with lock:
+        return jobs.get(key)
+
+
+def start(key: Hashable, work: Work) -> Job:
+    """The job for key: the running or finished one if it exists (and did not fail), else a new one."""
+    jobs, lock = _registry()
+    with lock:
+        job = jobs.get(key)
+        if job is not None and job.error is None:
+            jobs.move_to_end(key)
+            return job
+        jobs[key] = job = Job(work)
+        finished = [k for k, j in jobs.items() if not j.running and k != key]
+        for old in finished[: max(0, len(jobs) - MAX_JOBS)]:
+            del jobs[old]
+        return job
