@@ -7,6 +7,8 @@ import numpy as np
 import pytest
 
 from tests.pages.test_pages import plotly_array, start
+from visualizer.app import layers_cache
+from visualizer.app.downloads import numbers_json
 from visualizer.app.i18n import STRINGS as MERGED
 from visualizer.app.locales.layers import STRINGS
 from visualizer.figures.layers import BROKEN_COLOR
@@ -174,3 +176,21 @@ def test_the_string_table_has_the_same_keys_and_placeholders_in_both_languages()
     assert fields["en"] == fields["zh"]
     assert all(value.strip() for value in STRINGS["zh"].values())
     assert all(MERGED[lang][key] == value for lang in STRINGS for key, value in STRINGS[lang].items())
+
+
+def test_every_panels_numbers_download_as_json():
+    numbers = {
+        "summary": layers_cache.summary(64, 10, 100, True, True),
+        "shapes": layers_cache.shapes(64, 10, 100),
+        "stacked": layers_cache.stacked(False),
+        "worked_example": layers_cache.worked_example(True, True),
+        "stateful": layers_cache.stateful_arms(20, 5, False),
+    }
+    document = json.loads(numbers_json(numbers))
+    assert document["summary"]["total"] == 21_220
+    assert document["shapes"]["outputs"][3] == [[None, 10, 64], [None, 64]]
+    assert (
+        document["worked_example"]["output"] == [4.0, 5.0, 4.5, 3.25]
+        and document["worked_example"]["unroll_gap"] == 0
+    )
+    assert len(document["stateful"]["test_rmse"]) == 2 and len(document["stateful"]["test_rmse"][0]) == 5

@@ -64,7 +64,7 @@ def stacked(lower_returns_sequences: bool) -> dict[str, object]:
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
-def worked_example(go_backwards: bool, unroll: bool) -> dict[str, np.ndarray]:
+def worked_example(go_backwards: bool, unroll: bool) -> dict[str, object]:
     """SimpleRNN(1, linear), kernel 1, recurrent 0.5 on x = 1, 2, 3, 4: what it reads and returns per step.
 
     "read" (T,) is the input in processing order, "output" (T,) what return_sequences gives,
@@ -81,7 +81,7 @@ def worked_example(go_backwards: bool, unroll: bool) -> dict[str, np.ndarray]:
         "read": _read_only(read),
         "output": _read_only(np.asarray(outs)[0, :, 0]),
         "state": _read_only(np.asarray(final)[0]),
-        "unroll_gap": _read_only(np.max(np.abs(np.asarray(outs) - np.asarray(other)))),
+        "unroll_gap": float(np.max(np.abs(np.asarray(outs) - np.asarray(other)))),
     }
 
 
