@@ -86,6 +86,17 @@ class AuthorshipConfig:
         )
 
 
+# The page's presets (and the benchmark's): the fields they set on top of AuthorshipConfig().
+PRESETS: dict[str, dict[str, Any]] = {
+    # The chapter's activity: 30-character windows, the last state feeds the classifier.
+    "chapter": {"window": 30, "stride": 15, "readout": "last", "n_hidden": 64, "steps": 600},
+    # Long windows and the mean over all states: every step gets a short gradient path.
+    "works_best": {"window": 100, "stride": 50, "readout": "mean", "n_hidden": 64, "steps": 600},
+    # The same long windows through the last state only: the gradient must cross 100 steps.
+    "last_fails": {"window": 100, "stride": 50, "readout": "last", "n_hidden": 64, "steps": 600},
+}
+
+
 class AuthorshipParams(NamedTuple):
     """The model's weights (a pytree): embedding plus core.rnn's SimpleRNN and dense readout."""
 

@@ -1,8 +1,143 @@
-"""Placeholder while the authorship page is built (replaced before it is committed)."""
+"""Authorship: a character-level RNN trained live, attributing the disputed Federalist papers (fig. 5.35)."""
 
 import streamlit as st
 
-from visualizer.app.shell import start_page
+from core.authorship import PRESETS, AuthorshipConfig
+from core.corpus import preview
+from core.uploads import UploadError
+from visualizer.app import authorship_state as runs
+from visualizer.app import controls, url_state
+from visualizer.app.shell import finish_page, json_download, start_page
 
-t, projected, hidden = start_page("authorship", {})
-st.title(t("authorship.nav"))
+PAGE = "authorship"
+SPECS = {
+    "corpus": url_state.ChoiceParam("federalist", ("federalist", "textbook", "bronte")),
+    "window": url_state.IntParam(100, 10, 200),
+    "readout": url_state.ChoiceParam("mean", ("mean", "last")),
+    "H": url_state.IntParam(64, 4, 128),
+    "steps": url_state.IntParam(600, 10, 3000, widget="number"),
+    "balance": url_state.ChoiceParam("sampling", ("sampling", "weights", "none")),
+    "leaky": url_state.BoolParam(False),
+    "seed": url_state.IntParam(0, 0, 9999, widget="number"),
+}
+UI_PRESETS = {
+    name: {
+        "window": p["window"],
+        "readout": p["readout"],
+        "H": p["n_hidden"],
+        "steps": p["steps"],
+        "leaky": False,
+    }
+    for name, p in PRESETS.items()
+}
+
+t, projected, hidden = start_page(PAGE, SPECS)
+if not projected:
+    controls.presets(PAGE, UI_PRESETS, t)
+runs.draw_controls(PAGE, SPECS, t, hidden)
+value = {name: st.session_state[f"{PAGE}_{name}"] for name in SPECS}
+
+st.title(t("authorship.title"))
+if not projected:
+    st.markdown(t("authorship.what"))
+    st.latex(r"\hat a(d) = \arg\max_a \Big(\tfrac{1}{N_d}\sum_{w \in d} \log p(a \mid w) + \delta_a\Big)")
+
+files = st.file_uploader(
+    t("authorship.upload"), type=["txt", "zip"], accept_multiple_files=True, key=f"{PAGE}_files"
+)
+corpus_name, corpus = value["corpus"], None
+if files:
+    try:
+        corpus_name, corpus = runs.uploaded_corpus(files, int(value["window"]))
+        st.info(t("authorship.using_upload", counts=corpus.counts(), unknown=len(corpus.unknown)))
+    except UploadError as err:
+        st.error(runs.upload_message(err, t))
+corpus = corpus or runs.builtin_corpus(value["corpus"])
+corpus_name = corpus_name if corpus.name == "upload" else value["corpus"]
+
+if not projected:
+    with st.expander(t("authorship.cleaning")):
+        before, after = preview(corpus.known[0], 500)
+        left, right = st.columns(2)
+        left.caption(t("authorship.before"))
+        left.text(before)
+        right.caption(t("authorship.after"))
+        right.text(after)
+    st.caption(
+        t(
+            "authorship.balance_note",
+            balance=t(f"authorship.choice.{value['balance']}"),
+            counts=corpus.counts(),
+        )
+    )
+
+window = int(value["window"])
+config = AuthorshipConfig(
+    corpus=corpus_name, window=window, stride=max(window // 2, 1), readout=value["readout"],
+    n_hidden=int(value["H"]), steps=int(value["steps"]), balance=value["balance"],
+    split="random_window" if value["leaky"] else "document", seed=int(value["seed"]),
+)  # fmt: skip
+
+saved = runs.saved_models()
+with st.sidebar.expander(t("authorship.models")):
+    if saved:
+        names = {m["path"]: m["name"] for m in saved}
+        chosen = st.selectbox(t("authorship.models"), list(names), key=f"{PAGE}_saved", format_func=names.get)
+        if st.button(t("authorship.load"), key=f"{PAGE}_load"):
+            st.session_state[f"{PAGE}__loaded"] = chosen
+    else:
+        st.caption(t("authorship.no_models"))
+
+left, right = st.columns(2)
+# Callbacks run before the next script run, so a click survives the URL rerun that follows it.
+left.button(
+    t("authorship.train"), key=f"{PAGE}_train", type="primary", on_click=runs.start, args=(config, corpus)
+)
+right.button(t("authorship.stop"), key=f"{PAGE}_stop", on_click=runs.stop, args=(config,))
+
+
+@st.fragment(run_every=1.0)
+def progress() -> None:
+    snap = runs.find(config).snapshot()
+    if snap["done"]:
+        st.rerun()  # the whole page, now with the trained model
+    curve = snap["curve"]
+    step, loss = (curve[-1][0], curve[-1][1]) if curve else (0, float("nan"))
+    st.progress(step / config.steps, text=t("authorship.training", step=step, steps=config.steps, loss=loss))
+    st.caption(t("authorship.shared"))
+
+
+model, loaded_path = None, st.session_state.get(f"{PAGE}__loaded")
+if loaded_path:
+    model, problem = runs.load_model(loaded_path)
+    if problem:
+        st.error(problem)
+    else:
+        st.info(t("authorship.loaded", name=loaded_path.rsplit("/", 1)[-1]))
+        corpus = (
+            runs.builtin_corpus(model.config.corpus)
+            if model.config.corpus in SPECS["corpus"].choices
+            else corpus
+        )
+elif runs.find(config) is not None:
+    snap = runs.find(config).snapshot()
+    if snap["error"]:
+        st.error(t("authorship.failed", error=snap["error"]))
+    model = snap["model"] if snap["done"] else None
+    if not snap["done"]:
+        progress()
+if model is None:
+    st.info(t("authorship.not_trained"))
+    finish_page(PAGE, SPECS)
+    st.stop()
+
+runs.show_metrics(model, t, PAGE)
+rows = runs.show_predictions(model, corpus.unknown, t, PAGE)
+st.subheader(t("authorship.flow"))
+if not projected:
+    st.caption(t("authorship.flow_what") + " " + t(f"authorship.flow_note.{model.config.readout}"))
+runs.show_flow(model, corpus.unknown, rows, t, PAGE)
+json_download(
+    t("authorship.download"), {"documents": rows, "heldout": model.metrics["heldout"]}, "authorship.json"
+)
+finish_page(PAGE, SPECS)

@@ -1,0 +1,105 @@
+"""The authorship page under AppTest: renders, trains a tiny preset live, shows figure 5.35, bad uploads."""
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
+TIMEOUT = 180  # JAX compiles the train step, the scorer and bptt on first use
+TINY = {"corpus": "textbook", "window": "20", "H": "4", "steps": "12", "seed": "7"}
+
+
+def start(query: dict[str, str] | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    at.run()
+    return at.switch_page("pages/authorship.py").run()
+
+
+def train_until_done(at: AppTest, limit: float = TIMEOUT) -> AppTest:
+    at.button(key="authorship_train").click().run()
+    deadline = time.time() + limit
+    while time.time() < deadline:
+        if at.dataframe or at.exception:
+            return at
+        time.sleep(0.5)
+        at.run()
+    pytest.fail("the tiny preset did not finish training")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_page_renders_in_both_languages_before_training(lang):
+    at = start({"lang": lang})
+    assert not at.exception and not at.error
+    assert at.title[0].value == ("有争议的《联邦党人文集》是谁写的？" if lang == "zh" else
+                                 "Who wrote the disputed Federalist papers?")  # fmt: skip
+    assert at.session_state["authorship_window"] == 100 and at.session_state["authorship_readout"] == "mean"
+
+
+def test_a_preset_sets_window_and_readout():
+    at = start()
+    at.sidebar.button(key="authorship_preset_chapter").click().run()
+    assert (at.session_state["authorship_window"], at.session_state["authorship_readout"]) == (30, "last")
+    assert at.query_params["window"] == "30"
+
+
+def test_training_a_tiny_preset_shows_predictions_for_the_unknown_papers():
+    at = train_until_done(start(TINY))
+    assert not at.exception, at.exception
+    frame = at.dataframe[0].value
+    assert list(frame.iloc[:, 0]) == [
+        "federalist_43",
+        "federalist_38",
+        "federalist_60",
+        "federalist_17",
+        "federalist_30",
+    ]
+    p_a, p_b = frame["P(A)"].to_numpy(), frame["P(B)"].to_numpy()
+    assert ((p_a + p_b - 1).__abs__() < 1e-2).all()  # the probabilities of each paper add up to 1
+    assert set(frame["predicted"]) <= {"A", "B"}
+    charts = at.get("plotly_chart")
+    assert len(charts) == 5  # curves, probability bars, characters, Ws map, Wx map
+    chars = json.loads(charts[2].proto.spec)["data"][0]
+    assert len([c for row in chars["text"] for c in row if c]) == 20  # one cell per character of the window
+    assert at.metric and "%" in at.metric[0].value
+
+
+@pytest.mark.parametrize(
+    ("files", "words"),
+    [
+        ([("a__x.txt", b"")], "empty"),
+        ([("a__x.txt", b"\x00\x01\x02" * 50)], "binary"),
+        ([("a__x.txt", "caf\u00e9 ".encode("latin-1") * 40), ("b__y.txt", b"hello there " * 40)], "UTF-8"),
+        ([("a__x.txt", b"hello there " * 40), ("a__y.txt", b"general kenobi " * 40)], "two or more"),
+    ],
+)
+def test_a_bad_upload_is_a_clear_message_not_a_traceback(files, words, monkeypatch):
+    from visualizer.app import authorship_state
+
+    class Uploaded:
+        def __init__(self, name, data):
+            self.name, self._data = name, data
+
+        def getvalue(self):
+            return self._data
+
+    at = start()
+    monkeypatch.setattr(authorship_state, "_uploaded", authorship_state._uploaded.__wrapped__)
+    # AppTest cannot drive st.file_uploader, so the page's parsing step is called as the page calls it.
+    with pytest.raises(authorship_state.UploadError) as info:
+        authorship_state.uploaded_corpus([Uploaded(n, d) for n, d in files], 100)
+    message = authorship_state.upload_message(info.value, lambda key, **v: key + ": " + str(v))
+    assert info.value.key in message
+    assert words in str(info.value)
+    assert not at.exception
+
+
+def test_both_languages_have_the_same_authorship_keys():
+    from visualizer.app.locales.authorship import STRINGS
+
+    assert set(STRINGS["en"]) == set(STRINGS["zh"])
+    assert all(key.startswith("authorship.") for key in STRINGS["en"])

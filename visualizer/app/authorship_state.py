@@ -1,0 +1,315 @@
+"""The authorship page's glue: one shared training run per config, corpora, models, table rows.
+
+30 students pressing "train" on the default preset share one run: a
+`st.cache_resource` registry maps each frozen AuthorshipConfig to a `Run`,
+whose thread trains and appends progress under a lock. Sessions only read
+snapshots. A session's stop button detaches it; the run stops when no
+session is watching any more, so one student cannot stop everyone's run.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import threading
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import streamlit as st
+
+from core import corpus as corpora
+from core.authorship import AuthorshipConfig, TrainedModel, fit, gradient_flow, predict
+from core.authorship_io import ModelFileError, list_models, load
+from core.uploads import UploadError, parse_upload
+
+MODELS = Path(__file__).resolve().parents[2] / "models"
+
+
+@dataclass
+class Run:
+    """One training run shared by every session that asked for its config."""
+
+    config: AuthorshipConfig
+    corpus: corpora.Corpus
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    curve: list[tuple[int, float, float]] = field(default_factory=list)  # (step, loss, held-out or nan)
+    model: TrainedModel | None = None
+    error: str | None = None
+    watchers: set[str] = field(default_factory=set)
+    done: bool = False
+    started: float = field(default_factory=time.perf_counter)
+
+    def train(self) -> None:
+        try:
+            for progress in fit(self.config, self.corpus, should_stop=lambda: not self.watchers):
+                with self.lock:
+                    self.curve.append((progress.step, progress.loss, progress.heldout))
+                    self.model = progress.model or self.model
+        except Exception as err:  # shown on the page as a message; the thread must not die silently
+            self.error = f"{type(err).__name__}: {err}"
+        finally:
+            self.done = True
+
+    def snapshot(self) -> dict[str, Any]:
+        """A copy of the progress so far, safe to read while the thread appends."""
+        with self.lock:
+            curve = list(self.curve)
+        return {"curve": curve, "model": self.model, "error": self.error, "done": self.done}
+
+
+@st.cache_resource(show_spinner=False)
+def _registry() -> tuple[threading.Lock, dict[AuthorshipConfig, Run]]:
+    return threading.Lock(), {}
+
+
+def session_id() -> str:
+    """This browser session's id, for the watcher sets."""
+    return st.session_state.setdefault("authorship__sid", uuid.uuid4().hex)
+
+
+def start(config: AuthorshipConfig, loaded: corpora.Corpus) -> Run:
+    """The run for config, started if new (or if an earlier one was stopped or failed)."""
+    st.session_state.pop("authorship__loaded", None)  # training replaces a loaded model on the page
+    lock, runs = _registry()
+    with lock:
+        run = runs.get(config)
+        stale = (
+            run is not None and run.done and (run.error or (run.model and run.model.metrics["stopped_at"]))
+        )
+        if run is None or stale:
+            run = runs[config] = Run(config, loaded)
+            run.watchers.add(session_id())
+            threading.Thread(target=run.train, daemon=True, name=f"authorship-{config.seed}").start()
+        run.watchers.add(session_id())
+    return run
+
+
+def find(config: AuthorshipConfig) -> Run | None:
+    """The run for config if any session started one."""
+    return _registry()[1].get(config)
+
+
+def stop(config: AuthorshipConfig) -> None:
+    """Detach this session; the run stops at its next step once nobody watches it."""
+    run = find(config)
+    if run is not None:
+        run.watchers.discard(session_id())
+
+
+@st.cache_resource(show_spinner=False)
+def builtin_corpus(name: str) -> corpora.Corpus:
+    """A built-in corpus, read and cleaned once per server."""
+    return corpora.load(name)
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _uploaded(digest: str, _files: tuple[tuple[str, bytes], ...], min_chars: int) -> corpora.Corpus:
+    return parse_upload(list(_files), min_chars=min_chars)
+
+
+def uploaded_corpus(files: list[Any], window: int) -> tuple[str, corpora.Corpus]:
+    """(corpus key "upload:<hash>", Corpus) of st.file_uploader files; raises UploadError."""
+    pairs = tuple((f.name, f.getvalue()) for f in files)
+    digest = hashlib.sha256(b"".join(n.encode() + b"\0" + d for n, d in pairs)).hexdigest()[:16]
+    return f"upload:{digest}", _uploaded(digest, pairs, window + 1)
+
+
+def upload_message(err: UploadError, t: Any) -> str:
+    """The upload error in the page's language (the English core message as the fallback)."""
+    try:
+        return t(f"authorship.upload.{err.key}", **err.values)
+    except (KeyError, IndexError, ValueError):
+        return str(err)
+
+
+def saved_models() -> list[dict[str, Any]]:
+    """The models in models/, newest first (see core.authorship_io.list_models)."""
+    return list_models(MODELS)
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _load(path: str, mtime: float) -> TrainedModel:
+    return load(path)
+
+
+def load_model(path: str) -> tuple[TrainedModel | None, str | None]:
+    """(model, None) or (None, the reason it cannot be loaded)."""
+    try:
+        return _load(path, Path(path).stat().st_mtime), None
+    except (ModelFileError, OSError) as err:
+        return None, str(err)
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _rows(key: str, _model: TrainedModel, _docs: tuple[corpora.Document, ...]) -> list[dict[str, Any]]:
+    return [r._asdict() for r in predict(_model, _docs)]
+
+
+def model_key(model: TrainedModel) -> str:
+    """A stable name for a model's cache entries."""
+    return f"{model.config}|{hash(np.asarray(model.params.rnn.Wy).tobytes())}"
+
+
+def prediction_rows(model: TrainedModel, docs: tuple[corpora.Document, ...]) -> list[dict[str, Any]]:
+    """Figure 5.35's rows (core.authorship.DocumentPrediction as dicts), once per model and documents."""
+    return _rows(model_key(model) + "|" + ",".join(d.id for d in docs), model, docs)
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _flow(key: str, _model: TrainedModel, text: str, start: int, author: int) -> dict[str, Any]:
+    length = _model.config.window
+    ids = _model.vocab.encode(text[start : start + length])
+    flow = gradient_flow(_model, ids, author)
+    for value in flow.values():
+        value.flags.writeable = False
+    return {**flow, "chars": list(_model.vocab.decode(ids))}
+
+
+def window_flow(model: TrainedModel, doc: corpora.Document, index: int, author: str) -> dict[str, Any]:
+    """Gradient flow of window number `index` of doc against `author`, cached for every session."""
+    start = index * model.config.window
+    return _flow(
+        f"{model_key(model)}|{doc.id}|{start}|{author}", model, doc.text, start, model.authors.index(author)
+    )
+
+
+def n_windows(model: TrainedModel, doc: corpora.Document) -> int:
+    """How many whole windows a document has (at least 1)."""
+    return max(len(doc.text) // model.config.window, 1)
+
+
+def draw_controls(page: str, specs: dict[str, Any], t: Any, hidden: set[str]) -> None:
+    """controls.draw, but choices are labelled from this page's own table ("authorship.choice.*")."""
+    from visualizer.app import controls
+    from visualizer.app.url_state import ChoiceParam
+
+    for name, spec in specs.items():
+        if name in hidden:
+            continue
+        if isinstance(spec, ChoiceParam):
+            label = t(f"{page}.{name}")
+            st.sidebar.selectbox(
+                label, spec.choices, key=f"{page}_{name}", format_func=lambda c: t(f"{page}.choice.{c}")
+            )
+        else:
+            controls.draw(page, {name: spec}, t)
+
+
+def twin(config: AuthorshipConfig) -> AuthorshipConfig:
+    """The same settings with the other split, to set the leaky number beside the honest one."""
+    other = "document" if config.split == "random_window" else "random_window"
+    return dataclasses.replace(config, split=other)
+
+
+def heldout_points(metrics: dict[str, Any]) -> tuple[list[int], list[float]]:
+    """(steps, held-out window accuracies) of the live evaluations in a model's metrics."""
+    points = [(i + 1, v) for i, v in enumerate(metrics.get("heldout_curve", [])) if v is not None]
+    return [p[0] for p in points], [p[1] for p in points]
+
+
+def table(rows: list[dict[str, Any]], authors: tuple[str, ...], t: Any) -> list[dict[str, Any]]:
+    """Figure 5.35's table as display rows: document, truth, Mosteller & Wallace, prediction, P, vote."""
+    shown = []
+    for r in rows:
+        row = {t("authorship.col.document"): r["id"]}
+        if any(x["true_author"] for x in rows):
+            row[t("authorship.col.truth")] = r["true_author"] or "?"
+        if any(x["reference"] for x in rows):
+            row[t("authorship.col.mw")] = r["reference"] or ""
+        row[t("authorship.col.predicted")] = r["predicted"]
+        row |= {f"P({a})": round(r["probabilities"][a], 3) for a in authors}
+        row[t("authorship.col.vote")] = round(r["window_vote"], 3)
+        row[t("authorship.col.confidence")] = round(r["confidence"], 3)
+        shown.append(row)
+    return shown
+
+
+def show_metrics(model: TrainedModel, t: Any, page: str) -> None:
+    """Held-out accuracy (calibrated and raw), the leaky split beside the honest one, training curves."""
+    from visualizer.app.shell import PNG_EXPORT
+    from visualizer.figures.authorship import training_curves
+
+    metrics = model.metrics
+    if metrics.get("stopped_at"):
+        st.warning(t("authorship.stopped", step=metrics["stopped_at"]))
+    heldout = metrics["heldout"]["balanced_accuracy"]
+    cols = st.columns(3)
+    if model.config.split == "document":
+        raw = f"{t('authorship.uncalibrated')}: {metrics['heldout']['uncalibrated_balanced_accuracy']:.0%}"
+        cols[0].metric(t("authorship.heldout"), f"{heldout:.0%}", raw, delta_color="off")
+        cols[1].metric(t("authorship.window_acc"), f"{metrics['window_accuracy']:.0%}")
+    else:
+        cols[0].metric(t("authorship.leaky_metric"), f"{heldout:.0%}")
+        other = find(twin(model.config))
+        honest = other.snapshot()["model"] if other else None
+        shown = f"{honest.metrics['window_accuracy']:.0%}" if honest else t("authorship.leaky_missing")
+        cols[1].caption(t("authorship.leaky_compare", leaky=heldout, honest=shown))
+    fig = training_curves(
+        metrics["loss"],
+        *heldout_points(metrics),
+        title=t("authorship.curves"),
+        loss_label=t("authorship.loss"),
+        heldout_label=t("authorship.heldout_label"),
+        x_title=t("authorship.step"),
+    )
+    cols[2].plotly_chart(fig, config=PNG_EXPORT, key=f"{page}_curves")
+
+
+def show_predictions(
+    model: TrainedModel, docs: tuple[corpora.Document, ...], t: Any, page: str
+) -> list[dict]:
+    """Figure 5.35: the table, the probability bars, Mosteller & Wallace's agreement; returns the rows."""
+    from visualizer.app.shell import PNG_EXPORT
+    from visualizer.figures.authorship import prediction_bars
+
+    rows = prediction_rows(model, docs)
+    st.subheader(t("authorship.table"))
+    st.dataframe(table(rows, model.authors, t), hide_index=True, key=f"{page}_table")
+    probabilities = [[r["probabilities"][a] for a in model.authors] for r in rows]
+    fig = prediction_bars(
+        [r["id"] for r in rows],
+        model.authors,
+        probabilities,
+        title=t("authorship.table"),
+        x_title=t("authorship.probability"),
+    )
+    st.plotly_chart(fig, config=PNG_EXPORT, key=f"{page}_bars")
+    referenced = [r for r in rows if r["reference"]]
+    if referenced:
+        agree = sum(r["predicted"] == r["reference"] for r in referenced)
+        st.success(t("authorship.agreement", agree=agree, total=len(referenced)))
+    scored = [r for r in rows if r["true_author"]]
+    if scored:
+        right = sum(r["predicted"] == r["true_author"] for r in scored)
+        st.caption(t("authorship.correct", right=right, total=len(scored)))
+    return rows
+
+
+def show_flow(
+    model: TrainedModel, docs: tuple[corpora.Document, ...], rows: list[dict], t: Any, page: str
+) -> None:
+    """Pick a document and a window: characters by ||dE/dx_k|| and the Ws/Wx BPTT maps of that window."""
+    from visualizer.app.shell import PNG_EXPORT
+    from visualizer.figures.authorship import character_gradients
+    from visualizer.figures.heatmap import log10_heatmap, value_range
+
+    by_id = {d.id: d for d in docs}
+    left, right = st.columns(2)
+    doc = by_id[left.selectbox(t("authorship.flow_doc"), list(by_id), key=f"{page}_flow_doc")]
+    count = n_windows(model, doc)
+    index = right.slider(t("authorship.flow_window"), 1, max(count, 2), key=f"{page}_flow_window")
+    author = next(r["predicted"] for r in rows if r["id"] == doc.id)
+    with st.spinner(t("app.computing")):
+        flow = window_flow(model, doc, min(index, count) - 1, author)
+    chars = character_gradients(flow["chars"], flow["log10_input_grad"], title=t("authorship.chars"))
+    st.plotly_chart(chars, config=PNG_EXPORT, key=f"{page}_chars")
+    zmin, zmax = value_range(flow["log10_contrib_Ws"], flow["log10_contrib_Wx"])
+    axes = {"x_title": t("authorship.k"), "y_title": t("authorship.t"), "zero_label": t("app.zero")}
+    for column, weight in zip(st.columns(2), ("Ws", "Wx"), strict=True):
+        title = t(f"authorship.map.{weight}")
+        fig = log10_heatmap(flow[f"log10_contrib_{weight}"], title=title, zmin=zmin, zmax=zmax, **axes)
+        column.plotly_chart(fig, config=PNG_EXPORT, key=f"{page}_map_{weight}")

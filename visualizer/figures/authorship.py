@@ -1,0 +1,121 @@
+"""Figures of the authorship demo: predictions (figure 5.35), characters by gradient, training curves."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import plotly.graph_objects as go
+
+from visualizer.figures.heatmap import COLORSCALE, decade_ticks
+
+
+def prediction_bars(
+    ids: Sequence[str],
+    authors: Sequence[str],
+    probabilities: Sequence[Sequence[float]],
+    *,
+    title: str,
+    x_title: str,
+) -> go.Figure:
+    """One horizontal stacked bar per document: the probability of each author (rows (n, K))."""
+    p = np.asarray(probabilities, dtype=float).reshape(len(ids), len(authors))
+    fig = go.Figure()
+    for k, author in enumerate(authors):
+        fig.add_bar(
+            y=list(ids),
+            x=p[:, k],
+            name=author,
+            orientation="h",
+            text=[f"{v:.0%}" for v in p[:, k]],
+            textposition="inside",
+            marker_color=["#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b"][k % 5],
+        )
+    fig.update_layout(
+        title=title,
+        barmode="stack",
+        xaxis={"title": x_title, "range": [0, 1], "tickformat": ".0%"},
+        yaxis={"autorange": "reversed", "type": "category"},
+        height=max(260, 32 * len(ids) + 120),
+        legend={"orientation": "h", "y": -0.15},
+    )
+    return fig
+
+
+def character_gradients(
+    chars: Sequence[str], log10_norms: Sequence[float], *, title: str, per_row: int = 50
+) -> go.Figure:
+    """The window's characters in rows of per_row, each cell coloured by log10 ||dE/dx_k||."""
+    values = np.asarray(log10_norms, dtype=float)
+    n = len(chars)
+    rows = -(-n // per_row)
+    z = np.full((rows, per_row), np.nan)
+    text = np.full((rows, per_row), "", dtype=object)
+    hover = np.full((rows, per_row), "", dtype=object)
+    for k in range(n):
+        r, c = divmod(k, per_row)
+        z[r, c] = values[k] if np.isfinite(values[k]) else np.nan
+        text[r, c] = "␣" if chars[k] == " " else chars[k]
+        hover[r, c] = f"k = {k + 1}: '{chars[k]}'  log10 ‖dE/dx_k‖ = {values[k]:.2f}"
+    finite = values[np.isfinite(values)]
+    lo, hi = (float(finite.min()), float(finite.max())) if finite.size else (-1.0, 1.0)
+    ticks, labels = decade_ticks(lo, hi if hi > lo else lo + 1)
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            text=text,
+            texttemplate="%{text}",
+            hovertext=hover,
+            hoverinfo="text",
+            colorscale=COLORSCALE,
+            zmin=lo,
+            zmax=hi if hi > lo else lo + 1,
+            colorbar={"title": "‖dE/dx_k‖", "tickvals": ticks, "ticktext": labels},
+            xgap=1,
+            ygap=1,
+        )
+    )
+    fig.update_layout(
+        title=title,
+        height=90 + 34 * rows,
+        xaxis={"visible": False},
+        yaxis={"visible": False, "autorange": "reversed"},
+    )
+    return fig
+
+
+def training_curves(
+    loss: Sequence[float],
+    heldout_steps: Sequence[int],
+    heldout: Sequence[float],
+    *,
+    title: str,
+    loss_label: str,
+    heldout_label: str,
+    x_title: str,
+) -> go.Figure:
+    """Training loss per step (left axis) and held-out window accuracy (right axis, 0-1)."""
+    fig = go.Figure()
+    fig.add_scatter(x=np.arange(1, len(loss) + 1), y=np.asarray(loss, float), name=loss_label, mode="lines")
+    fig.add_scatter(
+        x=np.asarray(heldout_steps, float),
+        y=np.asarray(heldout, float),
+        name=heldout_label,
+        mode="lines+markers",
+        yaxis="y2",
+    )
+    fig.update_layout(
+        title=title,
+        xaxis={"title": x_title},
+        yaxis={"title": loss_label, "rangemode": "tozero"},
+        yaxis2={
+            "title": heldout_label,
+            "overlaying": "y",
+            "side": "right",
+            "range": [0, 1],
+            "tickformat": ".0%",
+        },
+        height=320,
+        legend={"orientation": "h", "y": -0.25},
+    )
+    return fig
