@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
-from typing import NamedTuple
+from typing import ClassVar, NamedTuple
 
 import jax
 import jax.numpy as jnp
@@ -89,6 +89,8 @@ class SimpleRNN:
     unroll: bool = False  # a Python loop over time instead of lax.scan: same numbers
     name: str | None = None
 
+    recurrent: ClassVar[bool] = True  # Sequential checks that a recurrent layer gets a 3-D input
+
     def __post_init__(self) -> None:
         _positive_int("units", self.units)
         get_activation(self.activation)
@@ -97,8 +99,6 @@ class SimpleRNN:
         check_choice("bias_initializer", self.bias_initializer, BIAS_INITIALISERS)
         _rate("dropout", self.dropout)
         _rate("recurrent_dropout", self.recurrent_dropout)
-
-    recurrent = True  # Sequential checks that a recurrent layer gets a 3-D input
 
     def init(self, key: jax.Array, input_dim: int) -> SimpleRNNParams:
         """Weights as Keras initialises them, drawn by `core.rnn.init_params` and transposed."""
@@ -280,7 +280,7 @@ class Dense:
     kernel_initializer: str = "glorot_uniform"
     name: str | None = None
 
-    recurrent = False
+    recurrent: ClassVar[bool] = False
 
     def __post_init__(self) -> None:
         _positive_int("units", self.units)
