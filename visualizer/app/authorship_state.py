@@ -237,7 +237,7 @@ def show_metrics(model: TrainedModel, t: Any, page: str) -> None:
     if metrics.get("stopped_at"):
         st.warning(t("authorship.stopped", step=metrics["stopped_at"]))
     heldout = metrics["heldout"]["balanced_accuracy"]
-    cols = st.columns(3)
+    cols = st.columns(2)
     if model.config.split == "document":
         raw = f"{t('authorship.uncalibrated')}: {metrics['heldout']['uncalibrated_balanced_accuracy']:.0%}"
         cols[0].metric(t("authorship.heldout"), f"{heldout:.0%}", raw, delta_color="off")
@@ -256,7 +256,7 @@ def show_metrics(model: TrainedModel, t: Any, page: str) -> None:
         heldout_label=t("authorship.heldout_label"),
         x_title=t("authorship.step"),
     )
-    cols[2].plotly_chart(fig, config=PNG_EXPORT, key=f"{page}_curves")
+    st.plotly_chart(fig, config=PNG_EXPORT, key=f"{page}_curves")
 
 
 def show_predictions(
