@@ -54,10 +54,6 @@ def _rate(label: str, rate: float) -> None:
         raise ValueError(f"{label} must be in [0, 1), got {rate!r}")
 
 
-def _bias(key_name: str, units: int) -> jax.Array:
-    return jnp.ones(units) if key_name == "ones" else jnp.zeros(units)
-
-
 def _dropout_mask(key: jax.Array, rate: float, shape: tuple[int, ...]) -> jax.Array:
     """Keras's inverted dropout: keep with probability 1 - rate, scale the kept by 1 / (1 - rate)."""
     return jax.random.bernoulli(key, 1.0 - rate, shape) / (1.0 - rate)
@@ -103,15 +99,10 @@ class SimpleRNN:
     def init(self, key: jax.Array, input_dim: int) -> SimpleRNNParams:
         """Weights as Keras initialises them, drawn by `core.rnn.init_params` and transposed."""
         _positive_int("input_dim", input_dim)
-        p = init_params(
-            key,
-            input_dim,
-            self.units,
-            1,
-            kernel_init=self.kernel_initializer,
-            recurrent_init=self.recurrent_initializer,
-        )
-        bias = _bias(self.bias_initializer, self.units) if self.use_bias else None
+        inits = dict(kernel_init=self.kernel_initializer, recurrent_init=self.recurrent_initializer)
+        p = init_params(key, input_dim, self.units, 1, **inits)
+        bias_init = jnp.ones if self.bias_initializer == "ones" else jnp.zeros
+        bias = bias_init(self.units) if self.use_bias else None
         return SimpleRNNParams(p.Wx.T, p.Ws.T, bias)
 
     def count_params(self, input_dim: int) -> int:
@@ -138,12 +129,9 @@ class SimpleRNN:
             raise ValueError("training with dropout or recurrent_dropout needs a PRNG key")
         k_in, k_rec = jax.random.split(key)
         # One mask per sequence, reused at every step (Keras's DropoutRNNCellMixin).
-        in_mask = _dropout_mask(k_in, self.dropout, (batch, input_dim)) if self.dropout else None
-        rec_mask = (
-            _dropout_mask(k_rec, self.recurrent_dropout, (batch, self.units))
-            if self.recurrent_dropout
-            else None
-        )
+        rate_in, rate_rec = self.dropout, self.recurrent_dropout
+        in_mask = _dropout_mask(k_in, rate_in, (batch, input_dim)) if rate_in else None
+        rec_mask = _dropout_mask(k_rec, rate_rec, (batch, self.units)) if rate_rec else None
         return in_mask, rec_mask
 
     def _run_one(
@@ -291,9 +279,8 @@ class Dense:
         """kernel (I, U) from the named initialiser (core.rnn's), bias zeros."""
         _positive_int("input_dim", input_dim)
         # init_params draws Wx (U, I) with Keras's kernel initialisers; Ws is unused here.
-        p = init_params(
-            key, input_dim, self.units, 1, kernel_init=self.kernel_initializer, recurrent_init="zeros"
-        )
+        inits = dict(kernel_init=self.kernel_initializer, recurrent_init="zeros")
+        p = init_params(key, input_dim, self.units, 1, **inits)
         return DenseParams(p.Wx.T, jnp.zeros(self.units) if self.use_bias else None)
 
     def count_params(self, input_dim: int) -> int:
