@@ -9,6 +9,7 @@ language_picker()
 t = translator()
 pages = [
     st.Page("pages/home.py", title=t("home.nav"), url_path="home", default=True),
+    st.Page("pages/tour.py", title=t("tour.nav"), url_path="tour"),
     st.Page("pages/unrolled.py", title=t("unrolled.nav"), url_path="unrolled"),
     st.Page("pages/heatmap.py", title=t("heatmap.nav"), url_path="heatmap"),
     st.Page("pages/regime.py", title=t("regime.nav"), url_path="regime"),

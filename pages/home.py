@@ -18,6 +18,7 @@ run_through_entrypoint()
 t = translator()
 st.title(t("app.title"))
 st.markdown(t("home.what"))
+st.page_link("pages/tour.py", label=t("home.tour"), icon="🧭", query_params={"lang": language()})
 st.subheader(t("home.start"))
 columns = st.columns(3)
 for index, (key, page, query) in enumerate(CARDS):

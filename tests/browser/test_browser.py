@@ -60,12 +60,16 @@ def heatmap_signature(page) -> str:
     )
 
 
-@pytest.mark.parametrize("path", ["", "unrolled", "heatmap", "regime"])
+PAGES = ["", "tour", "unrolled", "heatmap", "regime", "clipping", "layers", "authorship"]
+WITHOUT_PLOTS = {"", "tour", "authorship"}  # authorship draws its plots after training
+
+
+@pytest.mark.parametrize("path", PAGES)
 def test_every_page_opens_without_an_error(server, page, path):
     ARTIFACTS.mkdir(exist_ok=True)
     page.goto(f"{server}/{path}")  # "" is the home page: the default page lives at the root
     page.wait_for_selector('[data-testid="stMainBlockContainer"] h1', timeout=90_000)
-    if path:
+    if path not in WITHOUT_PLOTS:
         page.wait_for_selector(".js-plotly-plot", timeout=90_000)
     page.wait_for_timeout(500)
     assert_no_error(page)

@@ -6,7 +6,7 @@ Technical terms follow the chapter: 循环神经网络, 通过时间的反向传
 
 from __future__ import annotations
 
-from visualizer.app.locales import authorship, cliff, clipping, layers
+from visualizer.app.locales import authorship, cliff, clipping, layers, tour
 
 LANGUAGES = {"en": "English", "zh": "中文"}
 
@@ -29,6 +29,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "choice.all": "every step (many-to-many)",
         "choice.last": "last step only (many-to-one)",
         "home.nav": "Start here",
+        "home.tour": "New here? Take the guided tour of the chapter, step by step",
         "home.what": (
             "A recurrent network reuses the same weights Wx, Ws and Wy at every step. Training it "
             "with backpropagation through time (BPTT) sends the error back through every earlier "
@@ -175,6 +176,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "choice.all": "每一步（多对多）",
         "choice.last": "仅最后一步（多对一）",
         "home.nav": "从这里开始",
+        "home.tour": "第一次来？跟着章节导览一步一步学",
         "home.what": (
             "循环神经网络在每一步都重复使用同样的权重 Wx、Ws 和 Wy。用通过时间的反向传播（BPTT）"
             "训练它时，误差要穿过之前的每一步传回去，每经过一步就乘上一个雅可比矩阵，"
@@ -298,7 +300,7 @@ STRINGS: dict[str, dict[str, str]] = {
 }
 
 # The later pages keep their strings in their own modules; one table still answers every key.
-for _page in (clipping, cliff, layers, authorship):
+for _page in (tour, clipping, cliff, layers, authorship):
     for _lang in LANGUAGES:
         STRINGS[_lang].update(_page.STRINGS[_lang])
 

@@ -1,0 +1,140 @@
+"""The chapter tour's strings, in English and 中文."""
+
+STRINGS: dict[str, dict[str, str]] = {
+    "en": {
+        "tour.nav": "Chapter tour",
+        "tour.title": "A guided tour of the chapter",
+        "tour.goals": (
+            "After this chapter you can: **describe feed-forward networks**; **tell them apart from "
+            "recurrent networks**; **see what backpropagation through time does**; **describe the "
+            "weaknesses of RNNs** (vanishing and exploding gradients) and how clipping helps; and "
+            "**solve an authorship-attribution problem with an RNN**. Walk the steps in order: each "
+            "opens a page on the settings that make its point, with the chapter's figures named."
+        ),
+        "tour.figures": "figures {figures}",
+        "tour.open": "Open this step",
+        "tour.tdnn.title": "From a time-delay network to the Elman RNN",
+        "tour.tdnn.text": (
+            "A TDNN sees only a window of w past inputs; an Elman network (Keras's SimpleRNN) feeds its "
+            "own state back. Switch the architecture between TDNN and many-to-many, and the view "
+            "between folded and unrolled: the unrolled graph is the same network copied once per step."
+        ),
+        "tour.ffnn.title": "A feed-forward network is an RNN with Ws = 0",
+        "tour.ffnn.text": (
+            "With the recurrent weights at zero nothing flows between steps: every gradient term lies "
+            "on the diagonal k = t of the map. Raise σ_max and the terms spread to earlier steps."
+        ),
+        "tour.architectures.title": "One-to-many, many-to-one, many-to-many, stacked",
+        "tour.architectures.text": (
+            "Where the losses sit decides which paths the gradient takes. Try the architectures and "
+            "the stacked option: weights are shared across time, not across layers."
+        ),
+        "tour.e3.title": "BPTT by hand: the gradient of E3",
+        "tour.e3.text": (
+            "The chapter's worked example: dE3/dWs is a sum of terms over k = 3, 2, 1. Step through it "
+            "and watch each path light up, with its size and the running sum."
+        ),
+        "tour.vanishing.title": "Vanishing gradients",
+        "tour.vanishing.text": (
+            "tanh with σ_max(Ws) = 0.8: every step back multiplies by at most γ·σ_max < 1, so the "
+            "terms from early steps fade by orders of magnitude."
+        ),
+        "tour.exploding.title": "Exploding gradients",
+        "tour.exploding.text": (
+            "A linear RNN with σ_max = 1.3: the same product now grows, and the early terms dominate "
+            "the sum by many orders of magnitude."
+        ),
+        "tour.regime.title": "The whole picture: where gradients vanish or explode",
+        "tour.regime.text": (
+            "Every cell is a network: σ_max across, length T up. Left of the 1/γ line gradients must "
+            "vanish; right of it they may explode. Click a cell to open its heatmaps."
+        ),
+        "tour.clipping.title": "Clipping rescues training (and Pascanu's cliff)",
+        "tour.clipping.text": (
+            "Train one network three ways: unclipped it is thrown off by a gradient spike, clipped by "
+            "norm it learns. Below, the cliff of Pascanu et al. shows why one step can go so wrong."
+        ),
+        "tour.parameters.title": "Parameters don't grow with the number of timesteps",
+        "tour.parameters.text": (
+            "Keras's model.summary for exercise 23: move timesteps from 10 to 1,000 and watch the "
+            "output shapes change while Param # stays at 10,560 + 4,160 + 6,500 = 21,220."
+        ),
+        "tour.stateful.title": "Stateful versus stateless training",
+        "tour.stateful.text": (
+            "Exercise 24: how batches are laid out when the state is carried (sample i of one batch "
+            "continues sample i of the previous one), and the box plot over seeds."
+        ),
+        "tour.federalist.title": "Who wrote Federalist No. 51?",
+        "tour.federalist.text": (
+            "The chapter's activity on real text: a character-level RNN learns Hamilton's and "
+            "Madison's styles and attributes the twelve disputed papers. Compare with Mosteller and "
+            "Wallace (1964), and see how far back the gradient reaches with each readout."
+        ),
+    },
+    "zh": {
+        "tour.nav": "章节导览",
+        "tour.title": "本章导览",
+        "tour.goals": (
+            "学完本章，你能够：**描述前馈神经网络**；**区分前馈网络与循环神经网络**；"
+            "**理解通过时间的反向传播（BPTT）做了什么**；**描述循环神经网络的弱点**（梯度消失与梯度爆炸）"
+            "以及梯度裁剪如何帮助；并**用循环神经网络解决作者归属问题**。请按顺序完成各步："
+            "每一步都会在能说明问题的设置下打开相应页面，并注明对应的图号。"
+        ),
+        "tour.figures": "图 {figures}",
+        "tour.open": "打开这一步",
+        "tour.tdnn.title": "从时延神经网络到 Elman 循环网络",
+        "tour.tdnn.text": (
+            "TDNN 只能看到过去 w 个输入组成的窗口；Elman 网络（Keras 的 SimpleRNN）把自己的状态反馈回来。"
+            "在 TDNN 与多对多之间切换结构，并在折叠与展开视图之间切换：展开图就是同一个网络在每一步复制一次。"
+        ),
+        "tour.ffnn.title": "前馈网络就是 Ws = 0 的循环网络",
+        "tour.ffnn.text": (
+            "循环权重为零时，步与步之间没有信息流动：每个梯度项都在图的对角线 k = t 上。增大 σ_max，"
+            "梯度项就会扩散到更早的步。"
+        ),
+        "tour.architectures.title": "一对多、多对一、多对多与堆叠",
+        "tour.architectures.text": (
+            "损失所在的位置决定了梯度走哪些路径。试试各种结构和堆叠选项："
+            "权重在时间上共享，而不是在层之间共享。"
+        ),
+        "tour.e3.title": "手算 BPTT：E3 的梯度",
+        "tour.e3.text": (
+            "本章的例题：dE3/dWs 是 k = 3、2、1 各项之和。逐步查看，"
+            "观察每条路径被点亮，以及它的大小和累加和。"
+        ),
+        "tour.vanishing.title": "梯度消失",
+        "tour.vanishing.text": (
+            "tanh 且 σ_max(Ws) = 0.8：每向前一步最多乘以 γ·σ_max < 1，"
+            "因此来自早期步的梯度项会衰减好几个数量级。"
+        ),
+        "tour.exploding.title": "梯度爆炸",
+        "tour.exploding.text": (
+            "σ_max = 1.3 的线性 RNN：同样的乘积现在不断增大，早期步的梯度项以许多个数量级主导总和。"
+        ),
+        "tour.regime.title": "全局图景：梯度在哪里消失、在哪里爆炸",
+        "tour.regime.text": (
+            "每个格子是一个网络：横轴为 σ_max，纵轴为长度 T。1/γ 线左侧梯度必然消失；右侧梯度可能爆炸。"
+            "点击格子可打开它的热力图。"
+        ),
+        "tour.clipping.title": "梯度裁剪挽救训练（以及 Pascanu 的悬崖）",
+        "tour.clipping.text": (
+            "用三种方式训练同一个网络：不裁剪时被一次梯度尖峰抛离，"
+            "按范数裁剪后就能学会。下方 Pascanu 等人的悬崖图说明了为什么一步就可能出大错。"
+        ),
+        "tour.parameters.title": "参数数量不随时间步数增长",
+        "tour.parameters.text": (
+            "练习 23 的 Keras model.summary：把时间步从 10 调到 1,000，输出形状随之改变，"
+            "而参数个数始终是 10,560 + 4,160 + 6,500 = 21,220。"
+        ),
+        "tour.stateful.title": "有状态与无状态训练",
+        "tour.stateful.text": (
+            "练习 24：携带状态时批次如何排列（一个批次的第 i 个样本接着上一个批次的第 i 个样本）"
+            "，以及多个随机种子的箱线图。"
+        ),
+        "tour.federalist.title": "《联邦党人文集》第 51 篇是谁写的？",
+        "tour.federalist.text": (
+            "本章在真实文本上的活动：字符级 RNN 学习汉密尔顿和麦迪逊的文风，并判断 12 篇有争议文章的作者。"
+            "与 Mosteller 和 Wallace（1964）的结论比较，并观察不同读出方式下梯度能向前传播多远。"
+        ),
+    },
+}
