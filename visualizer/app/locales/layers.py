@@ -81,7 +81,9 @@ STRINGS: dict[str, dict[str, str]] = {
             "initial state of a sample in the next batch, so one long sequence can be fed in "
             "consecutive pieces."
         ),
-        "layers.layout.title": "Batch layout of a stateful RNN: streams a, b, c, d cut into consecutive chunks",
+        "layers.layout.title": (
+            "Batch layout of a stateful RNN: streams a, b, c, d cut into consecutive chunks"
+        ),
         "layers.layout.batch": "batch",
         "layers.layout.sample": "sample",
         "layers.layout.note": (
