@@ -2,9 +2,12 @@
 
 import streamlit as st
 
+from visualizer.app import warmup
 from visualizer.app.shell import language_picker, translator
 
+warmup.enable_compile_cache()  # before anything compiles
 st.set_page_config(page_title="RNN Gradient Flow Lab", layout="wide")
+warmup.start()  # once per server: the common views are computed before the first student asks
 language_picker()
 t = translator()
 pages = [
