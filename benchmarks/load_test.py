@@ -2,16 +2,16 @@
 
     .venv/bin/python benchmarks/load_test.py [--sessions 10 30] [--seconds 150] [--ramp 60] [--json out.json]
 
-For each N it starts a fresh server on a free 127.0.0.1 port (instrumented to log every
-authorship training thread it starts), draws the shared heatmap once and waits until the app's
-start-up warm-up has gone quiet (the server was started before class). Then N browser sessions
-arrive evenly over `--ramp` seconds ("within a minute"), spread over 1-3 headless Chromium
-processes (Debian's /usr/bin/chromium through Playwright, one context per session). Each session
-opens the heatmap page's shared link, waits for the first heatmap, and moves the T slider with
-the keyboard a few times; the latency of a move is measured inside the page, from the key press
-until the first heatmap's data (`.js-plotly-plot` data[1].z) differs. Meanwhile `--trainers` extra tabs open the authorship page
-on its default preset and press Train at the same moment: training of one config is shared, so
-the server log must show exactly one training thread.
+For each N it starts a fresh server on a free 127.0.0.1 port (instrumented to log every authorship
+training thread it starts), draws the shared heatmap once and waits until the app's start-up warm-
+up has gone quiet (the server was started before class). Then N browser sessions arrive evenly
+over `--ramp` seconds ("within a minute"), spread over 1-3 headless Chromium processes (Debian's
+/usr/bin/chromium through Playwright, one context per session). Each session opens the heatmap
+page's shared link, waits for the first heatmap, and moves the T slider with the keyboard a few
+times; the latency of a move is measured inside the page, from the key press until the first
+heatmap's data (`.js-plotly-plot` data[1].z) differs. Meanwhile `--trainers` extra tabs open the
+authorship page on its default preset and press Train at the same moment: training of one config
+is shared, so the server log must show exactly one training thread.
 
 The server runs with `--server.fileWatcherType=none`, as a classroom server should: with the
 watcher on, an edit to the source during the run makes Streamlit unload modules that sessions are
