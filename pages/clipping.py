@@ -5,7 +5,7 @@ import streamlit as st
 from visualizer.app import clipping_runs, controls, url_state
 from visualizer.app.cliff_panel import CLIFF_SPECS, draw_cliff_panel
 from visualizer.app.shell import PNG_EXPORT, finish_page, json_download, start_page
-from visualizer.figures.training import reach_heatmap, training_panels
+from visualizer.figures.training import PANELS, reach_heatmap, training_panels
 
 PAGE = "clipping"
 SPECS = {  # defaults: the "explodes" preset of core.clipping_lab.PRESETS
@@ -65,8 +65,7 @@ def live_view() -> None:
         column.progress(min(steps / config.steps, 1.0), text=f"{names[run]}: {steps}/{config.steps}")
         if run in hist.diverged:
             column.error(t("clipping.diverged", step=hist.diverged[run]))
-    titles = {p: t(f"clipping.panel.{p}") for p in ("loss", "heldout", "cosine", "grad_norm", "clipped_norm")}
-    titles["clipped_share"] = t("clipping.panel.clipped_share")
+    titles = {panel: t(f"clipping.panel.{panel}") for panel in PANELS}
     fig = training_panels(
         {names[run]: hist.runs[run] for run in clipping_runs.RUNS},
         titles=titles,
