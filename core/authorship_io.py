@@ -38,6 +38,9 @@ def _atomic_write(path: Path, write: Any) -> None:
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:
+            # mkstemp makes the file owner-only (0600); a model trained from the command line must
+            # stay readable by the server's own user (a container, a shared models/ folder).
+            os.chmod(temporary, 0o644)
             write(stream)
             stream.flush()
             os.fsync(stream.fileno())

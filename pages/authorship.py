@@ -82,9 +82,8 @@ saved = runs.saved_models()
 with st.sidebar.expander(t("authorship.models")):
     if saved:
         names = {m["path"]: m["name"] for m in saved}
-        chosen = st.selectbox(t("authorship.models"), list(names), key=f"{PAGE}_saved", format_func=names.get)
-        if st.button(t("authorship.load"), key=f"{PAGE}_load"):
-            st.session_state[f"{PAGE}__loaded"] = chosen
+        st.selectbox(t("authorship.models"), list(names), key=f"{PAGE}_saved", format_func=names.get)
+        st.button(t("authorship.load"), key=f"{PAGE}_load", on_click=runs.choose_saved, args=(PAGE,))
     else:
         st.caption(t("authorship.no_models"))
 
@@ -111,7 +110,8 @@ model, loaded_path = None, st.session_state.get(f"{PAGE}__loaded")
 if loaded_path:
     model, problem = runs.load_model(loaded_path)
     if problem:
-        st.error(problem)
+        st.error(t("authorship.load_failed", reason=problem))
+        st.session_state.pop(f"{PAGE}__loaded")  # nothing was loaded: the page goes on as before the click
     else:
         st.info(t("authorship.loaded", name=loaded_path.rsplit("/", 1)[-1]))
         corpus = (
@@ -119,7 +119,7 @@ if loaded_path:
             if model.config.corpus in SPECS["corpus"].choices
             else corpus
         )
-elif runs.find(config) is not None:
+if model is None and runs.find(config) is not None:
     snap = runs.find(config).snapshot()
     if snap["error"]:
         st.error(t("authorship.failed", error=snap["error"]))

@@ -131,6 +131,15 @@ def saved_models() -> list[dict[str, Any]]:
     return list_models(MODELS)
 
 
+def choose_saved(page: str) -> None:
+    """The Load button's callback: show the model picked in the saved-models list.
+
+    A callback runs before the script, so the click survives a rerun that follows it (an in-script
+    `if st.button(...)` is False again in that rerun and the click is lost).
+    """
+    st.session_state[f"{page}__loaded"] = st.session_state[f"{page}_saved"]
+
+
 @st.cache_resource(max_entries=8, show_spinner=False)
 def _load(path: str, mtime: float) -> TrainedModel:
     return load(path)
