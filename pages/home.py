@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from visualizer.app.shell import language, run_through_entrypoint, translator
+from visualizer.app.shell import language, language_notes, run_through_entrypoint, translator
 
 # (string key, page, its URL settings): each card is a shareable starting point.
 CARDS = [
@@ -16,6 +16,8 @@ CARDS = [
 
 run_through_entrypoint()
 t = translator()
+if notes := language_notes():
+    st.warning(t("app.url_note", notes="; ".join(notes)))
 st.title(t("app.title"))
 st.markdown(t("home.what"))
 st.page_link("pages/tour.py", label=t("home.tour"), icon="🧭", query_params={"lang": language()})

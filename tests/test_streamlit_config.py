@@ -26,6 +26,7 @@ WANTED = {
     ("browser", "gatherUsageStats"): False,
     ("client", "showErrorDetails"): "none",
     ("client", "toolbarMode"): "viewer",
+    ("server", "fileWatcherType"): "none",
 }
 
 

@@ -53,6 +53,10 @@ def language_picker() -> None:
     if "lang" not in st.session_state:
         wanted = st.query_params.get("lang", "en")
         st.session_state["lang"] = wanted if wanted in LANGUAGES else "en"
+        if wanted not in LANGUAGES:  # shown by the page, with the other URL notes
+            st.session_state["lang__note"] = (
+                f"lang={wanted[:40]!r} (not one of {', '.join(LANGUAGES)}; using en)"
+            )
     options = list(LANGUAGES)
     st.session_state["lang"] = st.sidebar.selectbox(
         text(language(), "app.language"),
@@ -60,6 +64,12 @@ def language_picker() -> None:
         index=options.index(language()),
         format_func=LANGUAGES.__getitem__,
     )
+
+
+def language_notes() -> list[str]:
+    """The note about a ?lang= that was not understood, once per session (empty otherwise)."""
+    note = st.session_state.pop("lang__note", None)
+    return [note] if note else []
 
 
 def share_link(url_path: str) -> None:
@@ -86,7 +96,7 @@ def start_page(page: str, specs: Mapping[str, url_state.Spec]) -> PageStart:
     """Every page's preamble: routing, translator, URL -> controls (with a note), classroom flag."""
     run_through_entrypoint()
     t = translator()
-    notes = url_state.bind(page, specs)
+    notes = language_notes() + url_state.bind(page, specs)
     if notes:
         st.warning(t("app.url_note", notes="; ".join(notes)))
     projected, shown = url_state.classroom()
