@@ -25,6 +25,7 @@ from core import corpus as corpora
 from core.authorship import AuthorshipConfig, TrainedModel, fit, gradient_flow, predict
 from core.authorship_io import ModelFileError, list_models, load
 from core.uploads import UploadError, parse_upload
+from visualizer.app import jobs
 
 MODELS = Path(__file__).resolve().parents[2] / "models"
 
@@ -44,6 +45,7 @@ class Run:
     started: float = field(default_factory=time.perf_counter)
 
     def train(self) -> None:
+        jobs.lower_priority()  # students' page views first, training with what is left
         try:
             for progress in fit(self.config, self.corpus, should_stop=lambda: not self.watchers):
                 with self.lock:

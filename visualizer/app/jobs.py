@@ -9,6 +9,8 @@ the page is not rerun from the top while it trains.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
@@ -20,6 +22,16 @@ MAX_JOBS = 64  # finished jobs beyond this are forgotten, oldest first
 
 Publish = Callable[[Any], None]
 Work = Callable[[Publish, threading.Event], Any]  # (publish, stop) -> result
+
+
+def lower_priority() -> None:
+    """Give the calling thread the lowest CPU priority (Linux schedules threads as tasks).
+
+    Training is a background job: on a small server, students' clicks and slider moves
+    must be served first, and training takes whatever CPU is left.
+    """
+    with contextlib.suppress(OSError, AttributeError):
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
 
 
 class Job:
@@ -36,6 +48,7 @@ class Job:
         self._thread.start()
 
     def _run(self, work: Work) -> None:
+        lower_priority()
         try:
             self.result = work(self._publish, self.stop)
         except Exception as err:  # the page shows it; the server goes on

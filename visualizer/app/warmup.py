@@ -17,7 +17,6 @@ Set LAB_WARMUP=0 to skip the warm-up (the tests do) and LAB_JAX_CACHE to move th
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 import logging
 import os
@@ -28,6 +27,8 @@ from pathlib import Path
 
 import jax
 import streamlit as st
+
+from visualizer.app import jobs
 
 ROOT = Path(__file__).resolve().parents[2]
 log = logging.getLogger(__name__)
@@ -91,10 +92,7 @@ def _tasks() -> list[tuple[str, Callable[[], object]]]:
 
 def _warm(report: list[tuple[str, float]], *, background: bool = False) -> None:
     if background:
-        # Lowest CPU priority for this thread (Linux schedules threads as tasks), so the first
-        # students' own requests are not slowed by the warm-up on a 2-core server.
-        with contextlib.suppress(OSError, AttributeError):
-            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
+        jobs.lower_priority()  # the first students' own requests go first on a 2-core server
     for name, task in _tasks():
         start = time.perf_counter()
         try:
