@@ -69,7 +69,8 @@ window.addEventListener('keydown', () => { window.__loadTestKeyAt = performance.
 SIGNATURE_JS = """
 () => {
     const plot = document.querySelector('.js-plotly-plot');
-    if (!plot || !plot.data || plot.data.length < 2) return null;
+    // Mid-render the plot may hold traces without z yet: not drawn, rather than an error.
+    if (!plot || !plot.data || plot.data.length < 2 || !plot.data[1].z) return null;
     const z = plot.data[1].z;  // a typed array {dtype, bdata, shape} or nested lists
     const body = z.bdata || JSON.stringify(z);
     return String(z.shape || z.length) + '|' + body.length + '|' + body.slice(0, 2000) + body.slice(-2000);
