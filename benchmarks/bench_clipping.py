@@ -30,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import jax
 import jax.numpy as jnp
 
+from benchmarks.bench_core import median_seconds
 from core import clipping_lab as lab
 from core.train import CLIPS, init_state, train_step
 from visualizer.app.clipping_runs import FIELDS, RUNS, Snapshot, _train_three
@@ -66,16 +67,6 @@ def numpy_step(params: list[np.ndarray], xs: np.ndarray, labels: np.ndarray, lr:
     for param, g in zip(params, grads, strict=True):
         param -= lr * scale * g
     return loss, grads
-
-
-def median_seconds(fn, repeats: int) -> float:
-    fn()
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return float(np.median(times))
 
 
 def main() -> None:

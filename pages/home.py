@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from visualizer.app.shell import language, language_notes, run_through_entrypoint, translator
+from visualizer.app.shell import language, start_text_page
 
 # (string key, page, its URL settings): each card is a shareable starting point.
 CARDS = [
@@ -14,10 +14,7 @@ CARDS = [
     ("regime", "pages/regime.py", {"act": "tanh"}),
 ]
 
-run_through_entrypoint()
-t = translator()
-if notes := language_notes():
-    st.warning(t("app.url_note", notes="; ".join(notes)))
+t = start_text_page()
 st.title(t("app.title"))
 st.markdown(t("home.what"))
 st.page_link("pages/tour.py", label=t("home.tour"), icon="🧭", query_params={"lang": language()})

@@ -2,13 +2,10 @@
 
 import streamlit as st
 
-from visualizer.app.shell import language, language_notes, run_through_entrypoint, translator
+from visualizer.app.shell import language, start_text_page
 from visualizer.app.tour import STEPS
 
-run_through_entrypoint()
-t = translator()
-if notes := language_notes():
-    st.warning(t("app.url_note", notes="; ".join(notes)))
+t = start_text_page()
 st.title(t("tour.title"))
 st.markdown(t("tour.goals"))
 for number, (key, figures, page, query) in enumerate(STEPS, start=1):

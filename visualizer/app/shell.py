@@ -103,6 +103,15 @@ def start_page(page: str, specs: Mapping[str, url_state.Spec]) -> PageStart:
     return PageStart(t, projected, set(specs) - shown if projected and shown else set())
 
 
+def start_text_page() -> Callable[..., str]:
+    """The preamble of a page without controls (home, tour): routing, a language note, the translator."""
+    run_through_entrypoint()
+    t = translator()
+    if notes := language_notes():
+        st.warning(t("app.url_note", notes="; ".join(notes)))
+    return t
+
+
 def finish_page(page: str, specs: Mapping[str, url_state.Spec]) -> None:
     """Every page's ending: controls -> URL, and the link to this view."""
     url_state.publish(page, specs, {"lang": language()})
