@@ -14,7 +14,8 @@ from core.experiment import ExperimentConfig, backward_walk, build, run
 from core.spectra import classify_regime, gamma, regime_map, singular_values
 
 
-def _read_only(a: np.ndarray) -> np.ndarray:
+def read_only(a: object) -> np.ndarray:
+    """A copy of a as a NumPy array that no session can write to (for shared caches)."""
     a = np.array(a)
     a.flags.writeable = False
     return a
@@ -33,13 +34,13 @@ def bptt_maps(config: ExperimentConfig) -> dict[str, object]:
     with np.errstate(invalid="ignore"):
         rise = (last_row - last_row[-1])[::-1]
     return {
-        "losses": _read_only(result.losses),
-        "log10_contrib_Wx": _read_only(result.log10_contrib_Wx),
-        "log10_contrib_Ws": _read_only(result.log10_contrib_Ws),
-        "log10_contrib_Wy": _read_only(result.log10_contrib_Wy),
-        "log10_state_grad": _read_only(result.log10_state_grad),
-        "singular_values": _read_only(singular_values(params.Ws)),
-        "rise": _read_only(rise),
+        "losses": read_only(result.losses),
+        "log10_contrib_Wx": read_only(result.log10_contrib_Wx),
+        "log10_contrib_Ws": read_only(result.log10_contrib_Ws),
+        "log10_contrib_Wy": read_only(result.log10_contrib_Wy),
+        "log10_state_grad": read_only(result.log10_state_grad),
+        "singular_values": read_only(singular_values(params.Ws)),
+        "rise": read_only(rise),
         "regime": classify_regime(last_row, config.sigma_max, config.activation),
         "one_over_gamma": 1.0 / gamma(config.activation),
     }
@@ -51,9 +52,9 @@ def regime_grid(activation: str, n_hidden: int, seed: int, max_steps: int) -> di
     gains = np.round(np.arange(0.05, 3.0001, 0.05), 2)
     lengths = np.unique(np.geomspace(2, max_steps, 24).astype(int))
     return {
-        "gains": _read_only(gains),
-        "lengths": _read_only(lengths),
-        "z": _read_only(regime_map(gains, lengths, n_hidden=n_hidden, activation=activation, seed=seed)),
+        "gains": read_only(gains),
+        "lengths": read_only(lengths),
+        "z": read_only(regime_map(gains, lengths, n_hidden=n_hidden, activation=activation, seed=seed)),
         "one_over_gamma": np.float64(1.0 / gamma(activation)),
     }
 
@@ -61,4 +62,4 @@ def regime_grid(activation: str, n_hidden: int, seed: int, max_steps: int) -> di
 @st.cache_resource(max_entries=512, show_spinner=False)
 def walk(config: ExperimentConfig, loss_step: int, weight: str) -> dict[str, np.ndarray]:
     """core.experiment.backward_walk, shared by every session, arrays read-only."""
-    return {name: _read_only(a) for name, a in backward_walk(config, loss_step, weight).items()}
+    return {name: read_only(a) for name, a in backward_walk(config, loss_step, weight).items()}

@@ -13,6 +13,7 @@ import streamlit as st
 
 from core.cliff import MAX_STEPS, MAX_T, descend, loss_surface, wall_b
 from visualizer.app import url_state
+from visualizer.app.cache import read_only
 from visualizer.app.shell import PNG_EXPORT, json_download
 from visualizer.figures.cliff import cliff_contour, cliff_surface
 
@@ -34,12 +35,6 @@ B_RANGE = (-6.0, 6.0)
 GRID = 161  # points per side: about 0.06 apart, fine enough to show the wall as a crowd of contours
 
 
-def _read_only(a: object) -> np.ndarray:
-    a = np.array(a)
-    a.flags.writeable = False
-    return a
-
-
 @st.cache_resource(max_entries=16, show_spinner=False)
 def cliff_surface_grid(n_steps: int) -> dict[str, np.ndarray]:
     """E and ‖∇E‖ (GRID, GRID) over the fixed window, and the wall line, for one T; read-only."""
@@ -50,12 +45,12 @@ def cliff_surface_grid(n_steps: int) -> dict[str, np.ndarray]:
     wall = wall_b(wall_w)
     inside = (wall >= B_RANGE[0]) & (wall <= B_RANGE[1])
     return {
-        "ws": _read_only(ws),
-        "bs": _read_only(bs),
-        "loss": _read_only(loss),
-        "grad_norm": _read_only(grad_norm),
-        "wall_w": _read_only(wall_w[inside]),
-        "wall_b": _read_only(wall[inside]),
+        "ws": read_only(ws),
+        "bs": read_only(bs),
+        "loss": read_only(loss),
+        "grad_norm": read_only(grad_norm),
+        "wall_w": read_only(wall_w[inside]),
+        "wall_b": read_only(wall[inside]),
     }
 
 
@@ -67,7 +62,7 @@ def cliff_runs(
     runs = {}
     for name, clip in (("unclipped", False), ("clipped", True)):
         run = descend(w0, b0, lr=lr, threshold=threshold, steps=steps, clip=clip, n_steps=n_steps)
-        fields = {k: (_read_only(v) if isinstance(v, np.ndarray) else v) for k, v in run._asdict().items()}
+        fields = {k: (read_only(v) if isinstance(v, np.ndarray) else v) for k, v in run._asdict().items()}
         runs[name] = fields
     return runs
 

@@ -17,6 +17,7 @@ import streamlit as st
 from core.clipping_lab import PRESETS, LabConfig, contributions, run
 from core.train import StepReport
 from visualizer.app import jobs
+from visualizer.app.cache import read_only
 
 RUNS = ("none", "global_norm", "value")  # the page's three runs, in legend order
 FIELDS = ("step", "loss", "heldout", "cosine", "grad_norm", "clipped_norm", "clipped")
@@ -62,13 +63,6 @@ def preset_values(name: str) -> dict[str, object]:
     }
 
 
-def _frozen(params: Any) -> tuple[np.ndarray, ...]:
-    arrays = tuple(np.array(p) for p in params)
-    for a in arrays:
-        a.flags.writeable = False
-    return arrays
-
-
 def _train_three(config: LabConfig, publish: jobs.Publish, stop: threading.Event) -> None:
     """The job's work: the three runs round-robin, STEPS_PER_TURN steps per turn, until all end."""
     live = {name: run(config, name) for name in RUNS}
@@ -81,7 +75,7 @@ def _train_three(config: LabConfig, publish: jobs.Publish, stop: threading.Event
                     break
                 publish((name, tuple(getattr(report, f) for f in FIELDS), report.finite))
                 if not np.isnan(report.heldout) or not report.finite:
-                    publish(Snapshot(name, report.step, _frozen(report.params)))
+                    publish(Snapshot(name, report.step, tuple(read_only(p) for p in report.params)))
 
 
 def training_job(config: LabConfig) -> jobs.Job:

@@ -13,15 +13,10 @@ import streamlit as st
 
 from core.keras import Dense, Sequential, SimpleRNN, SimpleRNNParams
 from core.stateful import ARMS, StatefulConfig, run_experiment
+from visualizer.app.cache import read_only
 
 WORKED_INPUTS = (1.0, 2.0, 3.0, 4.0)  # x_1..x_4 of the go_backwards / unroll example
 WORKED_RECURRENT = 0.5  # s_t = x_t + 0.5 s_{t-1}: linear, one unit, so the sums can be checked by hand
-
-
-def _read_only(a: object) -> np.ndarray:
-    a = np.array(a)
-    a.flags.writeable = False
-    return a
 
 
 def exercise_23(units: int, timesteps: int, input_dim: int, seq: bool, state: bool) -> Sequential:
@@ -77,10 +72,10 @@ def worked_example(go_backwards: bool, unroll: bool) -> dict[str, object]:
     other, _ = SimpleRNN(1, unroll=not unroll, **options)(weights, x)
     read = np.asarray(WORKED_INPUTS)[::-1] if go_backwards else np.asarray(WORKED_INPUTS)
     return {
-        "inputs": _read_only(WORKED_INPUTS),
-        "read": _read_only(read),
-        "output": _read_only(np.asarray(outs)[0, :, 0]),
-        "state": _read_only(np.asarray(final)[0]),
+        "inputs": read_only(WORKED_INPUTS),
+        "read": read_only(read),
+        "output": read_only(np.asarray(outs)[0, :, 0]),
+        "state": read_only(np.asarray(final)[0]),
         "unroll_gap": float(np.max(np.abs(np.asarray(outs) - np.asarray(other)))),
     }
 
@@ -90,10 +85,10 @@ def stateful_experiment(config: StatefulConfig) -> dict[str, np.ndarray]:
     """core.stateful.run_experiment's numbers, rows in ARMS order (stateless, stateful), read-only."""
     result = run_experiment(config)
     return {
-        "seeds": _read_only(result.seeds),
-        "test_rmse": _read_only(result.test_rmse),
-        "rmse_by_step": _read_only(result.rmse_by_step),
-        "train_loss": _read_only(result.train_loss),
+        "seeds": read_only(result.seeds),
+        "test_rmse": read_only(result.test_rmse),
+        "rmse_by_step": read_only(result.rmse_by_step),
+        "train_loss": read_only(result.train_loss),
     }
 
 
@@ -112,8 +107,8 @@ def stateful_arms(epochs: int, n_seeds: int, shuffle: bool) -> dict[str, object]
         arms.append("shuffled")
         for name, value in rows.items():
             value.append(shuffled[name][1])
-    numbers = {name: _read_only(np.stack(value)) for name, value in rows.items()}
-    median = _read_only(np.median(numbers["test_rmse"], axis=1))
+    numbers = {name: read_only(np.stack(value)) for name, value in rows.items()}
+    median = read_only(np.median(numbers["test_rmse"], axis=1))
     return {"arms": arms, "seeds": base["seeds"], **numbers, "median": median}
 
 
