@@ -32,7 +32,7 @@ def cosine(a: np.ndarray, b: np.ndarray) -> float:
     return float(a @ b / (np.linalg.norm(a) * np.linalg.norm(b)))
 
 
-# Found by Hypothesis: ||g|| equal to θ. optax scales there (its test is ||g|| < θ) by θ/||g||, one ulp from 1.
+# Found by Hypothesis: ||g|| = θ. optax scales there (its test is ||g|| < θ) by θ/||g||, one ulp from 1.
 TINY_AT_THRESHOLD = (np.full((3, 4), 1.432727146981868e-133), np.array([0.01, 0.0, 0.0, 0.0, 0.0]))
 
 
