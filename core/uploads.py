@@ -25,12 +25,17 @@ _CONTROL = set(range(0, 9)) | {11, 12} | set(range(14, 32))  # not tab, newline,
 
 
 class UploadError(ValueError):
-    """A rejected upload; str(err) is the English message, key/values feed a translated one."""
+    """A rejected upload; str(err) is the English message, key/values feed a translated one.
+
+    The key names the reason (a subclass's default, or a finer one given by the caller);
+    values hold only names and numbers, never English text, so a translation is whole.
+    """
 
     key = "bad"
 
-    def __init__(self, message: str, **values: object) -> None:
+    def __init__(self, message: str, *, key: str | None = None, **values: object) -> None:
         super().__init__(message)
+        self.key = key or self.key
         self.values = values
 
 
@@ -51,7 +56,7 @@ class TooLargeError(UploadError):
 
 
 class UnsafeArchiveError(UploadError):
-    key = "unsafe_zip"
+    key = "zip_unreadable"  # or a finer key: too_many_files, zip_path, zip_nested
 
 
 class FileNameError(UploadError):
@@ -108,7 +113,7 @@ def _check_total(total: int) -> None:
     if total > MAX_TOTAL_BYTES:
         raise TooLargeError(
             f"the texts add up to more than {MAX_TOTAL_BYTES:,} bytes",
-            name="*",
+            key="total_too_large",
             size=total,
             limit=MAX_TOTAL_BYTES,
         )
@@ -138,18 +143,21 @@ def _zip_members(data: bytes) -> list[tuple[str, str, bytes]]:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as err:
-        raise UnsafeArchiveError(f"the .zip file cannot be read ({err})", reason=str(err)) from err
+        raise UnsafeArchiveError(f"the .zip file cannot be read ({err})", key="zip_unreadable") from err
     files = [i for i in infos if not i.is_dir()]
     if len(files) > MAX_FILES:
         raise UnsafeArchiveError(
-            f"the zip holds {len(files)} files; the limit is {MAX_FILES}", reason=f"{len(files)} files"
+            f"the zip holds {len(files)} files; the limit is {MAX_FILES}",
+            key="too_many_files",
+            count=len(files),
+            limit=MAX_FILES,
         )
     members, total = [], 0
     for info in files:
         path = PurePosixPath(info.filename.replace("\\", "/"))
         if path.is_absolute() or ".." in path.parts or ":" in info.filename:
             raise UnsafeArchiveError(
-                f"the zip holds an unsafe path {info.filename!r}", reason=f"path {info.filename!r}"
+                f"the zip holds an unsafe path {info.filename!r}", key="zip_path", name=info.filename
             )
         parts = [p for p in path.parts if p not in ("", ".")]
         if parts[0].startswith("__MACOSX") or parts[-1].startswith("."):
@@ -157,7 +165,8 @@ def _zip_members(data: bytes) -> list[tuple[str, str, bytes]]:
         if parts[-1].lower().endswith((".zip", ".gz", ".bz2", ".xz", ".7z", ".rar", ".tar")):
             raise UnsafeArchiveError(
                 f"the zip holds another archive ({info.filename}); nested archives are not opened",
-                reason=f"nested {info.filename}",
+                key="zip_nested",
+                name=info.filename,
             )
         if not parts[-1].lower().endswith(".txt"):
             continue
@@ -180,12 +189,17 @@ def parse_upload(files: Sequence[tuple[str, bytes]], *, min_chars: int = 31) -> 
     plus its next character); every document must hold min_chars too.
     """
     if not files:
-        raise EmptyFileError("no files were uploaded", name="")
+        raise EmptyFileError("no files were uploaded", key="no_files")
     if len(files) > MAX_FILES:
-        raise UploadError(f"{len(files)} files; the limit is {MAX_FILES}")
+        raise UploadError(
+            f"{len(files)} files; the limit is {MAX_FILES}",
+            key="too_many_files",
+            count=len(files),
+            limit=MAX_FILES,
+        )
     zips = [f for f in files if f[0].lower().endswith(".zip")]
     if zips and len(files) > 1:
-        raise FileNameError("upload either one .zip or several .txt files, not both", name=zips[0][0])
+        raise FileNameError("upload either one .zip or several .txt files, not both", key="mixed")
     entries: list[tuple[str, str, str]] = []  # (author or unknown, title, text)
     if zips:
         name, data = zips[0]
@@ -226,5 +240,5 @@ def _corpus(entries: list[tuple[str, str, str]], min_chars: int) -> Corpus:
     if len(set(ids)) != len(ids):
         duplicate = next(i for i in ids if ids.count(i) > 1)
         message = f"two files are titled {duplicate!r}; give each a different title"
-        raise FileNameError(message, name=duplicate)
+        raise FileNameError(message, key="duplicate_title", name=duplicate)
     return Corpus("upload", authors, tuple(known), tuple(unknown))

@@ -149,6 +149,8 @@ BAD_UPLOADS = {
     "not a zip": ([("c.zip", b"PK\x03\x04 not really")], uploads.UnsafeArchiveError, "cannot be read"),
     "zip and txt": ([("c.zip", TEXT_A), ("ann__a.txt", TEXT_A)], uploads.FileNameError, "not both"),
     "nothing": ([], uploads.EmptyFileError, "no files"),
+    "same title": ([("ann__a.txt", TEXT_A), ("bob__a.txt", TEXT_B)], uploads.FileNameError, "titled 'a'"),
+    "too much": ([("ann__a.txt", b"a " * 900_000)] * 12, uploads.TooLargeError, "add up"),
 }  # fmt: skip
 
 
@@ -158,6 +160,24 @@ def test_every_bad_upload_gets_a_clear_message(case):
     with pytest.raises(error, match=words) as info:
         uploads.parse_upload(files)
     assert isinstance(info.value, ValueError) and info.value.key
+
+
+@pytest.mark.parametrize("case", BAD_UPLOADS, ids=list(BAD_UPLOADS))
+def test_every_bad_upload_reads_whole_in_both_languages(case):
+    """The page shows t("authorship.upload.<key>", **values): complete, and with no English left in 中文."""
+    from visualizer.app.i18n import text
+
+    files, error, _ = BAD_UPLOADS[case]
+    with pytest.raises(error) as info:
+        uploads.parse_upload(files)
+    messages = {
+        lang: text(lang, f"authorship.upload.{info.value.key}", **info.value.values) for lang in ("en", "zh")
+    }
+    assert all("{" not in m and m.strip() for m in messages.values()), messages
+    zh = messages["zh"]
+    for value in info.value.values.values():
+        zh = zh.replace(str(value), "")  # file and author names come from the upload itself
+    assert set(re.findall(r"[A-Za-z]{4,}", zh)) <= {"author", "title", "unknown"}, messages["zh"]
 
 
 def test_the_minimum_follows_the_window_length():

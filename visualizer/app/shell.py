@@ -54,8 +54,9 @@ def language_picker() -> None:
         wanted = st.query_params.get("lang", "en")
         st.session_state["lang"] = wanted if wanted in LANGUAGES else "en"
         if wanted not in LANGUAGES:  # shown by the page, with the other URL notes
-            st.session_state["lang__note"] = (
-                f"lang={wanted[:40]!r} (not one of {', '.join(LANGUAGES)}; using en)"
+            choices = ", ".join(LANGUAGES)
+            st.session_state["lang__note"] = url_state.Fallback(
+                "lang", wanted[:40], "choice", {"choices": choices}, "en"
             )
     options = list(LANGUAGES)
     st.session_state["lang"] = st.sidebar.selectbox(
@@ -66,7 +67,7 @@ def language_picker() -> None:
     )
 
 
-def language_notes() -> list[str]:
+def language_notes() -> list[url_state.Fallback]:
     """The note about a ?lang= that was not understood, once per session (empty otherwise)."""
     note = st.session_state.pop("lang__note", None)
     return [note] if note else []
@@ -96,9 +97,7 @@ def start_page(page: str, specs: Mapping[str, url_state.Spec]) -> PageStart:
     """Every page's preamble: routing, translator, URL -> controls (with a note), classroom flag."""
     run_through_entrypoint()
     t = translator()
-    notes = language_notes() + url_state.bind(page, specs)
-    if notes:
-        st.warning(t("app.url_note", notes="; ".join(notes)))
+    warn_fallbacks(language_notes() + url_state.bind(page, specs), t)
     projected, shown = url_state.classroom()
     return PageStart(t, projected, set(specs) - shown if projected and shown else set())
 
@@ -107,9 +106,14 @@ def start_text_page() -> Callable[..., str]:
     """The preamble of a page without controls (home, tour): routing, a language note, the translator."""
     run_through_entrypoint()
     t = translator()
-    if notes := language_notes():
-        st.warning(t("app.url_note", notes="; ".join(notes)))
+    warn_fallbacks(language_notes(), t)
     return t
+
+
+def warn_fallbacks(notes: list[url_state.Fallback], t: Callable[..., str]) -> None:
+    """One warning naming every link setting that was not understood (nothing if all were)."""
+    if notes:
+        st.warning(t("app.url_note", notes="; ".join(note.describe(t) for note in notes)))
 
 
 def finish_page(page: str, specs: Mapping[str, url_state.Spec]) -> None:

@@ -8,10 +8,34 @@ the default, with a note, for anything missing, malformed or out of range.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import streamlit as st
+
+
+class BadValueError(ValueError):
+    """Why a URL value was rejected: a reason key ("url.why.<key>" in the string table) and its values."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        super().__init__(key)
+        self.key, self.values = key, values
+
+
+class Fallback(NamedTuple):
+    """A URL parameter that was not understood, and the default used instead."""
+
+    name: str
+    raw: str  # cut to 40 characters: a hostile URL must not flood the page
+    why: str  # range, choice, integer, number or bool
+    values: Mapping[str, object]  # for the reason's text, e.g. lo and hi
+    default: object
+
+    def describe(self, t: Callable[..., str]) -> str:
+        """One line in the page's language: name='raw' (why; using default)."""
+        why = t(f"url.why.{self.why}", **self.values)
+        return t("url.fallback", name=self.name, raw=repr(self.raw), why=why, default=_url_text(self.default))
 
 
 @dataclass(frozen=True)
@@ -24,9 +48,12 @@ class IntParam:
     widget: str = "slider"  # or "number"
 
     def parse(self, raw: str) -> int:
-        value = int(raw)
+        try:
+            value = int(raw)
+        except ValueError:
+            raise BadValueError("integer") from None
         if not self.lo <= value <= self.hi:
-            raise ValueError(f"outside {self.lo}..{self.hi}")
+            raise BadValueError("range", lo=self.lo, hi=self.hi)
         return value
 
 
@@ -40,9 +67,12 @@ class FloatParam:
     step: float = 0.05
 
     def parse(self, raw: str) -> float:
-        value = float(raw)
+        try:
+            value = float(raw)
+        except ValueError:
+            raise BadValueError("number") from None
         if not (math.isfinite(value) and self.lo <= value <= self.hi):
-            raise ValueError(f"outside {self.lo}..{self.hi}")
+            raise BadValueError("range", lo=self.lo, hi=self.hi)
         return value
 
 
@@ -56,7 +86,7 @@ class ChoiceParam:
 
     def parse(self, raw: str) -> str:
         if raw not in self.choices:
-            raise ValueError(f"not one of {', '.join(self.choices)}")
+            raise BadValueError("choice", choices=", ".join(self.choices))
         return raw
 
 
@@ -72,7 +102,7 @@ class BoolParam:
             return True
         if lowered in ("0", "false", "off", "no"):
             return False
-        raise ValueError("not 1 or 0")
+        raise BadValueError("bool")
 
 
 Spec = IntParam | FloatParam | ChoiceParam | BoolParam
@@ -83,10 +113,10 @@ def _url_text(value: object) -> str:
     return str(int(value)) if isinstance(value, bool) else str(value)
 
 
-def parse(query: Mapping[str, str], specs: Mapping[str, Spec]) -> tuple[dict[str, object], list[str]]:
-    """Values for every spec from the query, and a note for each one that fell back to its default."""
+def parse(query: Mapping[str, str], specs: Mapping[str, Spec]) -> tuple[dict[str, object], list[Fallback]]:
+    """Values for every spec from the query, and a Fallback for each one that fell back to its default."""
     values: dict[str, object] = {}
-    notes: list[str] = []
+    notes: list[Fallback] = []
     for name, spec in specs.items():
         raw = query.get(name)
         if raw is None:
@@ -94,14 +124,13 @@ def parse(query: Mapping[str, str], specs: Mapping[str, Spec]) -> tuple[dict[str
             continue
         try:
             values[name] = spec.parse(str(raw))
-        except ValueError as err:
+        except BadValueError as err:
             values[name] = spec.default
-            shown = str(raw)[:40]  # a hostile URL must not flood the page
-            notes.append(f"{name}={shown!r} ({err}; using {spec.default})")
+            notes.append(Fallback(name, str(raw)[:40], err.key, err.values, spec.default))
     return values, notes
 
 
-def bind(page: str, specs: Mapping[str, Spec]) -> list[str]:
+def bind(page: str, specs: Mapping[str, Spec]) -> list[Fallback]:
     """Set the page's widget keys ("{page}_{name}") from the URL when the URL is new to it.
 
     New means: the session's first run of the page, or a link (a home card, the
