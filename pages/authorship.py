@@ -97,10 +97,10 @@ right.button(t("authorship.stop"), key=f"{PAGE}_stop", on_click=runs.stop, args=
 
 @st.fragment(run_every=1.0)
 def progress() -> None:
-    snap = runs.find(config).snapshot()
-    if snap["done"]:
+    job = runs.find(config)
+    if not job.running:
         st.rerun()  # the whole page, now with the trained model
-    curve = snap["curve"]
+    curve = job.items()
     step, loss = (curve[-1][0], curve[-1][1]) if curve else (0, float("nan"))
     st.progress(step / config.steps, text=t("authorship.training", step=step, steps=config.steps, loss=loss))
     st.caption(t("authorship.shared"))
@@ -119,12 +119,11 @@ if loaded_path:
             if model.config.corpus in SPECS["corpus"].choices
             else corpus
         )
-if model is None and runs.find(config) is not None:
-    snap = runs.find(config).snapshot()
-    if snap["error"]:
-        st.error(t("authorship.failed", error=snap["error"]))
-    model = snap["model"] if snap["done"] else None
-    if not snap["done"]:
+if model is None and (job := runs.find(config)) is not None:
+    if job.error:
+        st.error(t("authorship.failed", error=job.error))
+    model = None if job.running else job.result
+    if job.running:
         progress()
 if model is None:
     st.info(t("authorship.not_trained"))

@@ -31,6 +31,25 @@ def train_until_done(at: AppTest, limit: float = TIMEOUT) -> AppTest:
     pytest.fail("the tiny preset did not finish training")
 
 
+def stopped_note(at: AppTest) -> bool:
+    return any(w.value.startswith("Stopped at step") for w in at.warning)
+
+
+def test_stop_ends_the_shared_run_early_and_train_starts_it_afresh():
+    at = start({**TINY, "steps": "3000", "seed": "8"})  # far too long to finish during the test
+    at.button(key="authorship_train").click().run()
+    at.button(key="authorship_stop").click().run()  # the only watcher leaves: the run stops
+    deadline = time.time() + TIMEOUT
+    while not stopped_note(at) and time.time() < deadline:
+        time.sleep(0.5)
+        at.run()
+    assert stopped_note(at) and not at.exception
+    assert at.dataframe  # the weights reached so far still attribute the unknown papers
+    at.button(key="authorship_train").click().run()
+    assert not stopped_note(at) and not at.dataframe  # a fresh run, not the stopped one again
+    at.button(key="authorship_stop").click().run()
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_the_page_renders_in_both_languages_before_training(lang):
     at = start({"lang": lang})

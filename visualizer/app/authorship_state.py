@@ -1,20 +1,18 @@
-"""The authorship page's glue: one shared training run per config, corpora, models, table rows.
+"""The authorship page's glue: one shared training job per config, corpora, models, table rows.
 
-30 students pressing "train" on the default preset share one run: a
-`st.cache_resource` registry maps each frozen AuthorshipConfig to a `Run`,
-whose thread trains and appends progress under a lock. Sessions only read
-snapshots. A session's stop button detaches it; the run stops when no
-session is watching any more, so one student cannot stop everyone's run.
+30 students pressing "train" on the default preset share one job (visualizer.app.jobs,
+keyed by the frozen AuthorshipConfig). It publishes (step, loss, held-out) per step and
+returns the trained model. A session's stop button leaves the job; it stops when no
+session watches it any more, so one student cannot stop everyone's run.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import threading
-import time
 import uuid
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -30,76 +28,39 @@ from visualizer.app import jobs
 MODELS = Path(__file__).resolve().parents[2] / "models"
 
 
-@dataclass
-class Run:
-    """One training run shared by every session that asked for its config."""
-
-    config: AuthorshipConfig
-    corpus: corpora.Corpus
-    lock: threading.Lock = field(default_factory=threading.Lock)
-    curve: list[tuple[int, float, float]] = field(default_factory=list)  # (step, loss, held-out or nan)
-    model: TrainedModel | None = None
-    error: str | None = None
-    watchers: set[str] = field(default_factory=set)
-    done: bool = False
-    started: float = field(default_factory=time.perf_counter)
-
-    def train(self) -> None:
-        jobs.lower_priority()  # students' page views first, training with what is left
-        try:
-            for progress in fit(self.config, self.corpus, should_stop=lambda: not self.watchers):
-                with self.lock:
-                    self.curve.append((progress.step, progress.loss, progress.heldout))
-                    self.model = progress.model or self.model
-        except Exception as err:  # shown on the page as a message; the thread must not die silently
-            self.error = f"{type(err).__name__}: {err}"
-        finally:
-            self.done = True
-
-    def snapshot(self) -> dict[str, Any]:
-        """A copy of the progress so far, safe to read while the thread appends."""
-        with self.lock:
-            curve = list(self.curve)
-        return {"curve": curve, "model": self.model, "error": self.error, "done": self.done}
-
-
-@st.cache_resource(show_spinner=False)
-def _registry() -> tuple[threading.Lock, dict[AuthorshipConfig, Run]]:
-    return threading.Lock(), {}
+def _train(
+    config: AuthorshipConfig, corpus: corpora.Corpus, publish: jobs.Publish, stop: threading.Event
+) -> TrainedModel | None:
+    """The job's work: publishes (step, loss, held-out or nan) per step, returns the TrainedModel."""
+    model = None
+    for progress in fit(config, corpus, should_stop=stop.is_set):
+        publish((progress.step, progress.loss, progress.heldout))
+        model = progress.model or model  # only the last progress carries the model
+    return model
 
 
 def session_id() -> str:
-    """This browser session's id, for the watcher sets."""
+    """This browser session's id: the job's watcher."""
     return st.session_state.setdefault("authorship__sid", uuid.uuid4().hex)
 
 
-def start(config: AuthorshipConfig, loaded: corpora.Corpus) -> Run:
-    """The run for config, started if new (or if an earlier one was stopped or failed)."""
+def start(config: AuthorshipConfig, loaded: corpora.Corpus) -> jobs.Job:
+    """The shared training job for config, started if new (or if an earlier one was stopped or failed)."""
     st.session_state.pop("authorship__loaded", None)  # training replaces a loaded model on the page
-    lock, runs = _registry()
-    with lock:
-        run = runs.get(config)
-        stale = (
-            run is not None and run.done and (run.error or (run.model and run.model.metrics["stopped_at"]))
-        )
-        if run is None or stale:
-            run = runs[config] = Run(config, loaded)
-            run.watchers.add(session_id())
-            threading.Thread(target=run.train, daemon=True, name=f"authorship-{config.seed}").start()
-        run.watchers.add(session_id())
-    return run
+    work = functools.partial(_train, config, loaded)
+    return jobs.start(("authorship", config), work, watcher=session_id(), name=f"authorship-{config.seed}")
 
 
-def find(config: AuthorshipConfig) -> Run | None:
-    """The run for config if any session started one."""
-    return _registry()[1].get(config)
+def find(config: AuthorshipConfig) -> jobs.Job | None:
+    """The job for config if any session started one."""
+    return jobs.find(("authorship", config))
 
 
 def stop(config: AuthorshipConfig) -> None:
-    """Detach this session; the run stops at its next step once nobody watches it."""
-    run = find(config)
-    if run is not None:
-        run.watchers.discard(session_id())
+    """This session stops watching; the job stops at its next step once nobody watches it."""
+    job = find(config)
+    if job is not None:
+        job.leave(session_id())
 
 
 @st.cache_resource(show_spinner=False)
@@ -256,7 +217,7 @@ def show_metrics(model: TrainedModel, t: Any, page: str) -> None:
     else:
         cols[0].metric(t("authorship.leaky_metric"), f"{heldout:.0%}")
         other = find(twin(model.config))
-        honest = other.snapshot()["model"] if other else None
+        honest = other.result if other is not None and not other.running else None
         shown = f"{honest.metrics['window_accuracy']:.0%}" if honest else t("authorship.leaky_missing")
         cols[1].caption(t("authorship.leaky_compare", leaky=heldout, honest=shown))
     fig = training_curves(

@@ -7,6 +7,7 @@ session asking for the same config watches the same job.
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Mapping
 from typing import Any, NamedTuple
@@ -80,7 +81,8 @@ def _train_three(config: LabConfig, publish: jobs.Publish, stop: threading.Event
 
 def training_job(config: LabConfig) -> jobs.Job:
     """The shared job training config's three runs (started on first request)."""
-    return jobs.start(("clipping", config), lambda publish, stop: _train_three(config, publish, stop))
+    work = functools.partial(_train_three, config)
+    return jobs.start(("clipping", config), work, name="clipping")
 
 
 class History(NamedTuple):
