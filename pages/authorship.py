@@ -139,4 +139,7 @@ runs.show_flow(model, corpus.unknown, rows, t, PAGE)
 json_download(
     t("authorship.download"), {"documents": rows, "heldout": model.metrics["heldout"]}, "authorship.json"
 )
+if not loaded_path:  # a model trained here can be kept for the next lesson
+    st.button(t("authorship.save"), key=f"{PAGE}_save", on_click=runs.save_trained, args=(PAGE, model))
+    runs.show_save_note(PAGE, t)
 finish_page(PAGE, SPECS)

@@ -66,7 +66,10 @@ def test_a_preset_sets_window_and_readout():
     assert at.query_params["window"] == "30"
 
 
-def test_training_a_tiny_preset_shows_predictions_for_the_unknown_papers():
+def test_training_a_tiny_preset_shows_predictions_for_the_unknown_papers(tmp_path, monkeypatch):
+    from visualizer.app import authorship_state
+
+    monkeypatch.setattr(authorship_state, "MODELS", tmp_path)
     at = train_until_done(start(TINY))
     assert not at.exception, at.exception
     frame = at.dataframe[0].value
@@ -85,6 +88,25 @@ def test_training_a_tiny_preset_shows_predictions_for_the_unknown_papers():
     chars = json.loads(charts[2].proto.spec)["data"][0]
     assert len([c for row in chars["text"] for c in row if c]) == 20  # one cell per character of the window
     assert at.metric and "%" in at.metric[0].value
+
+    # A models/ folder that cannot be written: a message, nothing half-written, the page goes on.
+    (tmp_path / "blocked").write_text("a file where the folder should be")
+    monkeypatch.setattr(authorship_state, "MODELS", tmp_path / "blocked" / "models")
+    at.button(key="authorship_save").click().run()
+    assert any(e.value.startswith("The model was not saved: ") for e in at.error), at.error
+    assert not at.exception and at.dataframe[0].value.equals(frame)
+
+    # Saved from the page, then loaded back from the sidebar: the same table.
+    monkeypatch.setattr(authorship_state, "MODELS", tmp_path)
+    at.button(key="authorship_save").click().run()
+    saved = list(tmp_path.glob("*.npz"))
+    assert len(saved) == 1 and saved[0].name.startswith("textbook-mean-w20-s7-")
+    assert any(saved[0].name in s.value for s in at.success)
+    at.sidebar.selectbox(key="authorship_saved").set_value(str(saved[0]))
+    at.sidebar.button(key="authorship_load").click().run()
+    assert any("Showing the saved model" in i.value for i in at.info)
+    assert "authorship_save" not in [b.key for b in at.button]  # a loaded model is already on disk
+    assert at.dataframe[0].value.equals(frame)
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
+import re
 import threading
 import uuid
 from pathlib import Path
@@ -21,7 +22,7 @@ import streamlit as st
 
 from core import corpus as corpora
 from core.authorship import AuthorshipConfig, TrainedModel, fit, gradient_flow, predict
-from core.authorship_io import ModelFileError, list_models, load
+from core.authorship_io import ModelFileError, list_models, load, save
 from core.uploads import UploadError, parse_upload
 from visualizer.app import jobs
 
@@ -92,6 +93,36 @@ def upload_message(err: UploadError, t: Any) -> str:
 def saved_models() -> list[dict[str, Any]]:
     """The models in models/, newest first (see core.authorship_io.list_models)."""
     return list_models(MODELS)
+
+
+def model_file_name(config: AuthorshipConfig) -> str:
+    """A file name that says what was trained and differs per config: federalist-mean-w100-s0-1a2b3c.npz."""
+    corpus = re.sub(r"[^a-z0-9]+", "-", config.corpus.lower()).strip("-")
+    digest = hashlib.sha256(repr(config).encode()).hexdigest()[:6]
+    return f"{corpus}-{config.readout}-w{config.window}-s{config.seed}-{digest}.npz"
+
+
+def save_trained(page: str, model: TrainedModel) -> None:
+    """The Save button's callback: write the model into models/ (write-then-rename) and note how it went.
+
+    The same config always gets the same name, so thirty students saving the shared run write one file.
+    """
+    try:
+        path = save(model, MODELS / model_file_name(model.config))
+        st.session_state[f"{page}__save_note"] = ("saved", path.name)
+    except OSError as err:  # a read-only models/ folder (docs/DEPLOY.md), a full disk
+        st.session_state[f"{page}__save_note"] = (
+            "save_failed",
+            f"{type(err).__name__}: {err.strerror or err}",
+        )
+
+
+def show_save_note(page: str, t: Any) -> None:
+    """The outcome of this session's last Save click, once."""
+    note = st.session_state.pop(f"{page}__save_note", None)
+    if note is not None:
+        kind, value = note
+        (st.success if kind == "saved" else st.error)(t(f"authorship.{kind}", value=value))
 
 
 def choose_saved(page: str) -> None:

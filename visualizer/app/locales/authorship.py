@@ -111,6 +111,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "authorship.no_models": "No saved models yet: python -m core.authorship train --corpus federalist "
         "--seed 0 --out models/federalist.npz",
         "authorship.download": "Download the predictions (JSON)",
+        "authorship.save": "Save this model to models/",
+        "authorship.saved": "Saved as models/{value}; it is listed under the sidebar's saved models.",
+        "authorship.save_failed": "The model was not saved: {value}",
     },
     "zh": {
         "authorship.nav": "作者归属（联邦党人文集）",
@@ -215,5 +218,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "authorship.no_models": "还没有保存的模型：python -m core.authorship train --corpus federalist "
         "--seed 0 --out models/federalist.npz",
         "authorship.download": "下载预测结果（JSON）",
+        "authorship.save": "把这个模型保存到 models/",
+        "authorship.saved": "已保存为 models/{value}；它已列在侧栏的已保存模型中。",
+        "authorship.save_failed": "模型没有保存：{value}",
     },
 }
