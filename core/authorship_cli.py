@@ -96,11 +96,17 @@ def _documents(args: argparse.Namespace, model: TrainedModel) -> list[Document]:
         return docs
     name = args.corpus or model.config.corpus
     if name not in corpora.CORPORA:
-        raise ModelFileError(f"the model was trained on {name!r}; name --corpus or --files to predict")
+        raise ModelFileError(
+            f"the model was trained on {name!r}; name --corpus or --files to predict",
+            key="no_corpus",
+            name=name,
+        )
     loaded = corpora.load(name)
     if loaded.authors != model.authors:
         raise ModelFileError(
-            f"the model knows {', '.join(model.authors)} but corpus {name} has {', '.join(loaded.authors)}"
+            f"the model knows {', '.join(model.authors)} but corpus {name} has {', '.join(loaded.authors)}",
+            key="authors",
+            name=name,
         )
     return list(loaded.unknown)
 

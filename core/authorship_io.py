@@ -29,7 +29,14 @@ ARRAYS = ("embed", "Wx", "Ws", "b", "Wy", "by")
 
 
 class ModelFileError(ValueError):
-    """A model file that cannot be used; the message says why and what to do."""
+    """A model file that cannot be used; the message says why and what to do.
+
+    key and values (names and numbers only) let a page say the same in its own language.
+    """
+
+    def __init__(self, message: str, *, key: str, **values: object) -> None:
+        super().__init__(message)
+        self.key, self.values = key, values
 
 
 def _atomic_write(path: Path, write: Any) -> None:
@@ -81,24 +88,41 @@ def save(model: TrainedModel, path: str | Path) -> Path:
 
 def _read(path: Path) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
     if not path.is_file():
-        raise ModelFileError(f"no model file at {path}")
+        raise ModelFileError(f"no model file at {path}", key="missing", name=path.name)
     try:
         with np.load(path, allow_pickle=False) as archive:
             arrays = {name: archive[name] for name in archive.files}
     except (zipfile.BadZipFile, EOFError, OSError, ValueError, KeyError) as err:
         raise ModelFileError(
-            f"{path.name} is corrupt or truncated ({type(err).__name__}: {err}); train the model again"
+            f"{path.name} is corrupt or truncated ({type(err).__name__}: {err}); train the model again",
+            key="corrupt",
+            name=path.name,
         ) from err
     missing = [name for name in (*ARRAYS, "metadata") if name not in arrays]
     if missing:
-        raise ModelFileError(f"{path.name} is not an authorship model: it lacks {', '.join(missing)}")
+        raise ModelFileError(
+            f"{path.name} is not an authorship model: it lacks {', '.join(missing)}",
+            key="not_model",
+            name=path.name,
+            missing=", ".join(missing),
+        )
     try:
         meta = json.loads(arrays.pop("metadata").tobytes().decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as err:
-        raise ModelFileError(f"{path.name} has unreadable metadata ({err}); train the model again") from err
+        raise ModelFileError(
+            f"{path.name} has unreadable metadata ({err}); train the model again",
+            key="metadata",
+            name=path.name,
+        ) from err
     if not isinstance(meta, dict) or meta.get("format") != FORMAT:
         found = meta.get("format") if isinstance(meta, dict) else None
-        raise ModelFileError(f"{path.name} has format {found!r}; this lab reads {FORMAT!r}")
+        raise ModelFileError(
+            f"{path.name} has format {found!r}; this lab reads {FORMAT!r}",
+            key="format",
+            name=path.name,
+            found=repr(found)[:40],
+            expected=repr(FORMAT),
+        )
     return arrays, meta
 
 
@@ -120,17 +144,34 @@ def _check_shapes(name: str, arrays: dict[str, np.ndarray], meta: dict[str, Any]
         raise ModelFileError(
             f"{name}: the embedding has {arrays['embed'].shape[0]} rows but the vocabulary has "
             f"{vocab_size} ids ({vocab_size - 1} characters + unknown): the weights come from "
-            "another vocabulary"
+            "another vocabulary",
+            key="vocabulary",
+            name=name,
+            rows=arrays["embed"].shape[0],
+            ids=vocab_size,
         )
     for key, shape in expected.items():
         if arrays[key].shape != shape:
             raise ModelFileError(
-                f"{name}: {key} has shape {arrays[key].shape}, expected {shape} from its metadata"
+                f"{name}: {key} has shape {arrays[key].shape}, expected {shape} from its metadata",
+                key="shape",
+                name=name,
+                array=key,
+                shape=arrays[key].shape,
+                expected=shape,
             )
         if not np.issubdtype(arrays[key].dtype, np.floating) or not np.all(np.isfinite(arrays[key])):
-            raise ModelFileError(f"{name}: {key} holds non-finite or non-float values")
+            raise ModelFileError(
+                f"{name}: {key} holds non-finite or non-float values", key="values", name=name, array=key
+            )
     if len(meta["offsets"]) != n_authors:
-        raise ModelFileError(f"{name}: {len(meta['offsets'])} offsets for {n_authors} authors")
+        raise ModelFileError(
+            f"{name}: {len(meta['offsets'])} offsets for {n_authors} authors",
+            key="offsets",
+            name=name,
+            offsets=len(meta["offsets"]),
+            authors=n_authors,
+        )
 
 
 def load(path: str | Path) -> TrainedModel:
@@ -143,7 +184,9 @@ def load(path: str | Path) -> TrainedModel:
     except (KeyError, TypeError, ValueError) as err:
         if isinstance(err, ModelFileError):
             raise
-        raise ModelFileError(f"{path.name} has metadata this lab cannot use ({err})") from err
+        raise ModelFileError(
+            f"{path.name} has metadata this lab cannot use ({err})", key="metadata", name=path.name
+        ) from err
     params = AuthorshipParams(
         embed=arrays["embed"], rnn=RNNParams(*(arrays[name] for name in ("Wx", "Ws", "b", "Wy", "by")))
     )

@@ -108,7 +108,7 @@ def progress() -> None:
 
 model, loaded_path = None, st.session_state.get(f"{PAGE}__loaded")
 if loaded_path:
-    model, problem = runs.load_model(loaded_path)
+    model, problem = runs.load_model(loaded_path, t)
     if problem:
         st.error(t("authorship.load_failed", reason=problem))
         st.session_state.pop(f"{PAGE}__loaded")  # nothing was loaded: the page goes on as before the click

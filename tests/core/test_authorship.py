@@ -204,12 +204,16 @@ def test_truncated_and_mismatched_model_files_say_what_is_wrong(tiny, tmp_path):
     path = authorship_io.save(model, tmp_path / "m.npz")
     data = path.read_bytes()
     (tmp_path / "cut.npz").write_bytes(data[: len(data) // 2])
-    with pytest.raises(authorship_io.ModelFileError, match="corrupt or truncated"):
+    with pytest.raises(authorship_io.ModelFileError, match="corrupt or truncated") as info:
         authorship_io.load(tmp_path / "cut.npz")
+    assert (info.value.key, info.value.values) == ("corrupt", {"name": "cut.npz"})
     other = dataclasses.replace(model, vocab=type(model.vocab)(model.vocab.chars + "q"))
     authorship_io.save(other, tmp_path / "other.npz")
-    with pytest.raises(authorship_io.ModelFileError, match="another vocabulary"):
+    with pytest.raises(authorship_io.ModelFileError, match="another vocabulary") as info:
         authorship_io.load(tmp_path / "other.npz")
+    vocab_ids = len(model.vocab.chars) + 1
+    assert info.value.key == "vocabulary" and info.value.values["ids"] == vocab_ids + 1
+    assert info.value.values["rows"] == vocab_ids
     np.savez(tmp_path / "plain.npz", x=np.zeros(3))
     with pytest.raises(authorship_io.ModelFileError, match="lacks"):
         authorship_io.load(tmp_path / "plain.npz")

@@ -33,6 +33,7 @@ from tests.pages.test_pages import heatmap_z, plotly_array, start
 from visualizer.app import authorship_state, clipping_runs
 from visualizer.app.cache import bptt_maps
 from visualizer.app.downloads import numbers_json
+from visualizer.app.i18n import STRINGS
 
 URL_NOTE = {"en": "Some link settings were not understood and were reset", "zh": "链接中的部分设置无法识别"}
 
@@ -341,8 +342,17 @@ def load(at: AppTest, path: str) -> AppTest:
 LOAD_CASES = {
     ("truncated", "en"): "This saved model was not loaded: truncated.npz is corrupt or truncated",
     ("vocabulary", "en"): "the weights come from another vocabulary",
-    ("truncated", "zh"): "这个已保存的模型没有加载：truncated.npz is corrupt or truncated",
+    ("truncated", "zh"): "这个已保存的模型没有加载：truncated.npz 已损坏或被截断；请重新训练模型。",
+    ("vocabulary", "zh"): "权重来自另一个词表",
 }
+
+
+def test_every_model_file_error_has_a_message_in_both_languages():
+    source = Path(authorship_io.__file__).read_text(encoding="utf-8")
+    keys = set(re.findall(r'key="(\w+)"', source))
+    assert {"missing", "corrupt", "not_model", "vocabulary", "shape"} <= keys
+    for lang in ("en", "zh"):
+        assert all(f"authorship.model_error.{key}" in STRINGS[lang] for key in keys), lang
 
 
 @pytest.mark.parametrize(("bad", "lang"), list(LOAD_CASES))

@@ -139,12 +139,14 @@ def _load(path: str, mtime: float) -> TrainedModel:
     return load(path)
 
 
-def load_model(path: str) -> tuple[TrainedModel | None, str | None]:
-    """(model, None) or (None, the reason it cannot be loaded)."""
+def load_model(path: str, t: Any) -> tuple[TrainedModel | None, str | None]:
+    """(model, None) or (None, why it cannot be loaded, in the page's language)."""
     try:
         return _load(path, Path(path).stat().st_mtime), None
-    except (ModelFileError, OSError) as err:
-        return None, str(err)
+    except ModelFileError as err:
+        return None, t(f"authorship.model_error.{err.key}", **err.values)
+    except OSError:  # gone between the listing and the click
+        return None, t("authorship.model_error.missing", name=Path(path).name)
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
