@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 
 from core.authorship import AuthorshipConfig, AuthorshipParams, TrainedModel
+from core.checks import ExplainedError
 from core.rnn import RNNParams
 from core.windows import Vocabulary
 
@@ -28,15 +29,11 @@ FORMAT = "rnn-gradient-flow-lab/authorship/1"
 ARRAYS = ("embed", "Wx", "Ws", "b", "Wy", "by")
 
 
-class ModelFileError(ValueError):
+class ModelFileError(ExplainedError):
     """A model file that cannot be used; the message says why and what to do.
 
-    key and values (names and numbers only) let a page say the same in its own language.
+    (The page's strings: "authorship.model_error.<key>".)
     """
-
-    def __init__(self, message: str, *, key: str, **values: object) -> None:
-        super().__init__(message)
-        self.key, self.values = key, values
 
 
 def _atomic_write(path: Path, write: Any) -> None:

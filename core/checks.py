@@ -12,6 +12,20 @@ LOSSES = ("mse", "softmax_ce")
 LOSS_STEPS = ("all", "last")
 
 
+class ExplainedError(ValueError):
+    """A ValueError a page can say in its own language: str(err) is the English message;
+    key names the reason (a subclass's default, or a finer one from the caller) and values
+    fill its string. Values hold names and numbers only, so a translation is whole.
+    """
+
+    key = "bad"
+
+    def __init__(self, message: str, *, key: str | None = None, **values: object) -> None:
+        super().__init__(message)
+        self.key = key or self.key
+        self.values = values
+
+
 def _shape(a: object) -> tuple[int, ...]:
     return tuple(np.shape(a))
 

@@ -15,6 +15,7 @@ import zipfile
 from collections.abc import Sequence
 from pathlib import PurePosixPath
 
+from core.checks import ExplainedError
 from core.corpus import Corpus, Document, clean
 
 MAX_FILE_BYTES = 2_000_000  # one text file, as uploaded or inside the zip
@@ -24,19 +25,8 @@ UNKNOWN = "unknown"  # the folder (zip) or author part (txt) of documents to att
 _CONTROL = set(range(0, 9)) | {11, 12} | set(range(14, 32))  # not tab, newline, carriage return
 
 
-class UploadError(ValueError):
-    """A rejected upload; str(err) is the English message, key/values feed a translated one.
-
-    The key names the reason (a subclass's default, or a finer one given by the caller);
-    values hold only names and numbers, never English text, so a translation is whole.
-    """
-
-    key = "bad"
-
-    def __init__(self, message: str, *, key: str | None = None, **values: object) -> None:
-        super().__init__(message)
-        self.key = key or self.key
-        self.values = values
+class UploadError(ExplainedError):
+    """A rejected upload (the page's strings: "authorship.upload.<key>")."""
 
 
 class EmptyFileError(UploadError):

@@ -51,7 +51,7 @@ if files:
         corpus_name, corpus = runs.uploaded_corpus(files, int(value["window"]))
         st.info(t("authorship.using_upload", counts=corpus.counts(), unknown=len(corpus.unknown)))
     except UploadError as err:
-        st.error(runs.upload_message(err, t))
+        st.error(runs.explain(err, "authorship.upload", t))
 corpus = corpus or runs.builtin_corpus(value["corpus"])
 corpus_name = corpus_name if corpus.name == "upload" else value["corpus"]
 

@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from core.uploads import UploadError
+
 APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
 TIMEOUT = 180  # JAX compiles the train step, the scorer and bptt on first use
 TINY = {"corpus": "textbook", "window": "20", "H": "4", "steps": "12", "seed": "7"}
@@ -131,9 +133,9 @@ def test_a_bad_upload_is_a_clear_message_not_a_traceback(files, words, monkeypat
     at = start()
     monkeypatch.setattr(authorship_state, "_uploaded", authorship_state._uploaded.__wrapped__)
     # AppTest cannot drive st.file_uploader, so the page's parsing step is called as the page calls it.
-    with pytest.raises(authorship_state.UploadError) as info:
+    with pytest.raises(UploadError) as info:
         authorship_state.uploaded_corpus([Uploaded(n, d) for n, d in files], 100)
-    message = authorship_state.upload_message(info.value, lambda key, **v: key + ": " + str(v))
+    message = authorship_state.explain(info.value, "authorship.upload", lambda key, **v: key + ": " + str(v))
     assert info.value.key in message
     assert words in str(info.value)
     assert not at.exception

@@ -23,7 +23,8 @@ import streamlit as st
 from core import corpus as corpora
 from core.authorship import AuthorshipConfig, TrainedModel, fit, gradient_flow, predict
 from core.authorship_io import ModelFileError, list_models, load, save
-from core.uploads import UploadError, parse_upload
+from core.checks import ExplainedError
+from core.uploads import parse_upload
 from visualizer.app import jobs
 
 MODELS = Path(__file__).resolve().parents[2] / "models"
@@ -82,10 +83,10 @@ def uploaded_corpus(files: list[Any], window: int) -> tuple[str, corpora.Corpus]
     return f"upload:{digest}", _uploaded(digest, pairs, window + 1)
 
 
-def upload_message(err: UploadError, t: Any) -> str:
-    """The upload error in the page's language (the English core message as the fallback)."""
+def explain(err: ExplainedError, strings: str, t: Any) -> str:
+    """err in the page's language, from the string "<strings>.<err.key>" (its English message if none)."""
     try:
-        return t(f"authorship.upload.{err.key}", **err.values)
+        return t(f"{strings}.{err.key}", **err.values)
     except (KeyError, IndexError, ValueError):
         return str(err)
 
@@ -144,7 +145,7 @@ def load_model(path: str, t: Any) -> tuple[TrainedModel | None, str | None]:
     try:
         return _load(path, Path(path).stat().st_mtime), None
     except ModelFileError as err:
-        return None, t(f"authorship.model_error.{err.key}", **err.values)
+        return None, explain(err, "authorship.model_error", t)
     except OSError:  # gone between the listing and the click
         return None, t("authorship.model_error.missing", name=Path(path).name)
 
