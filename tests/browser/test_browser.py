@@ -12,15 +12,24 @@ from tests.browser.conftest import ARTIFACTS, assert_no_error
 pytestmark = pytest.mark.browser
 
 
+# The first plot holding a map. While a rerun redraws the page, the first .js-plotly-plot can
+# briefly be another chart (a CI run once read a line chart there), so the map is looked for.
+FIRST_MAP_JS = """
+    [...document.querySelectorAll('.js-plotly-plot')]
+        .map(plot => plot.data && plot.data[1])
+        .find(trace => trace && trace.z)
+"""
+
+
 def heatmap_rows(page) -> int:
-    """Rows of the plotted map, read from Plotly's own data in the page."""
+    """Rows of the plotted map, read from Plotly's own data in the page (-1 while none is drawn)."""
     return page.evaluate(
-        """() => {
-            const plot = document.querySelector('.js-plotly-plot');
-            if (!plot || !plot.data) return -1;
-            const z = plot.data[1].z;  // a typed array {dtype, bdata, shape} or nested lists
+        f"""() => {{
+            const trace = {FIRST_MAP_JS};
+            if (!trace) return -1;
+            const z = trace.z;  // a typed array {{dtype, bdata, shape}} or nested lists
             return z.shape ? parseInt(String(z.shape).split(',')[0]) : z.length;
-        }"""
+        }}"""
     )
 
 
@@ -53,10 +62,10 @@ def test_heatmap_page_draws_and_follows_the_length_slider(server, page):
 def heatmap_signature(page) -> str:
     """A fingerprint of the first heatmap's numbers, to tell that the data changed."""
     return page.evaluate(
-        """() => {
-            const z = document.querySelector('.js-plotly-plot').data[1].z;
+        f"""() => {{
+            const z = ({FIRST_MAP_JS}).z;
             return (z.bdata || JSON.stringify(z)).slice(0, 4000);
-        }"""
+        }}"""
     )
 
 
