@@ -9,10 +9,8 @@ the same files through the real widget.
 from __future__ import annotations
 
 import dataclasses
-import io
 import json
 import re
-import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -29,6 +27,7 @@ from core import corpus as corpora
 from core.authorship import AuthorshipConfig, TrainedModel, init_model
 from core.experiment import ExperimentConfig
 from core.windows import Vocabulary
+from tests.core.test_corpus import zipped
 from tests.pages.test_pages import heatmap_z, plotly_array, start
 from visualizer.app import authorship_state, clipping_runs
 from visualizer.app.cache import bptt_maps
@@ -231,18 +230,10 @@ class Uploaded:
         return self._data
 
 
-def zip_of(members: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in members.items():
-            archive.writestr(name, data)
-    return buffer.getvalue()
-
-
 PROSE = b"It was the best of times, it was the worst of times, it was the age of wisdom. " * 8
 OTHER = b"Call me Ishmael. Some years ago, never mind how long precisely, I went to sea. " * 8
 GOOD = [("alice__one.txt", PROSE), ("bob__two.txt", OTHER), ("unknown__three.txt", PROSE + OTHER)]
-BOMB = zip_of({"alice/a.txt": b"a" * 30_000_000})  # 30 MB of text in about 30 kB
+BOMB = zipped({"alice/a.txt": b"a" * 30_000_000})  # 30 MB of text in about 30 kB
 UPLOADS = {
     "empty": ([("alice__one.txt", b"")], "alice__one.txt is empty."),
     "binary": ([("alice__one.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 40)], "is not a text file"),
@@ -252,11 +243,11 @@ UPLOADS = {
     ),
     "over_the_cap": ([("alice__one.txt", b"word " * 440_000), GOOD[1]], "is too large (2,200,000 bytes"),
     "zip_dotdot": (
-        [("corpus.zip", zip_of({"../../etc/alice/a.txt": PROSE}))],
+        [("corpus.zip", zipped({"../../etc/alice/a.txt": PROSE}))],
         "The zip was refused: it holds an unsafe path",
     ),
     "nested_zip_bomb": (
-        [("corpus.zip", zip_of({"alice/inner.zip": BOMB, "bob/b.txt": OTHER}))],
+        [("corpus.zip", zipped({"alice/inner.zip": BOMB, "bob/b.txt": OTHER}))],
         "The zip was refused: it holds another archive, alice/inner.zip;",
     ),
     "zip_bomb": ([("corpus.zip", BOMB)], "is too large"),
