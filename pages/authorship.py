@@ -33,7 +33,7 @@ UI_PRESETS = {
 
 t, projected, hidden = start_page(PAGE, SPECS)
 if not projected:
-    controls.presets(PAGE, UI_PRESETS, t)
+    controls.presets(PAGE, UI_PRESETS, t, SPECS)
 runs.draw_controls(PAGE, SPECS, t, hidden)
 value = {name: st.session_state[f"{PAGE}_{name}"] for name in SPECS}
 

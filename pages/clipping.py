@@ -28,7 +28,7 @@ PRESETS = {name: clipping_runs.preset_values(name) for name in ("explodes", "too
 t, projected, hidden = start_page(PAGE, SPECS | CLIFF_SPECS)
 controls.draw(PAGE, SPECS, t, hidden=hidden)
 if not projected:
-    controls.presets(PAGE, PRESETS, t)
+    controls.presets(PAGE, PRESETS, t, SPECS)
 value = {name: st.session_state[f"{PAGE}_{name}"] for name in SPECS}
 config = clipping_runs.config_from(value)
 names = {run: t(f"clipping.run.{run}") for run in clipping_runs.RUNS}

@@ -31,7 +31,7 @@ PRESETS = {
 
 t, projected, hidden = start_page(PAGE, SPECS)
 if not projected:
-    controls.presets(PAGE, PRESETS, t)
+    controls.presets(PAGE, PRESETS, t, SPECS)
 controls.draw(PAGE, SPECS, t, hidden=hidden)
 
 state = st.session_state

@@ -30,7 +30,7 @@ PRESETS = {
 
 t, projected, hidden = start_page(PAGE, SPECS)
 if not projected:
-    controls.presets(PAGE, PRESETS, t)
+    controls.presets(PAGE, PRESETS, t, SPECS)
 controls.draw(PAGE, SPECS, t, hidden=hidden)
 value = {name: st.session_state[f"{PAGE}_{name}"] for name in SPECS}
 

@@ -34,7 +34,7 @@ arch = value["arch"]
 unused = {"layers"} if arch != "stacked" else set()
 unused |= {"window"} if arch != "tdnn" else set()
 if not projected:
-    controls.presets(PAGE, PRESETS, t)
+    controls.presets(PAGE, PRESETS, t, SPECS)
 controls.draw(PAGE, SPECS, t, hidden=hidden | unused)
 
 T = int(value["T"])

@@ -40,19 +40,36 @@ def draw(
             st.sidebar.slider(label, spec.lo, spec.hi, key=key)
 
 
-def _apply(page: str, values: Mapping[str, object]) -> None:
-    for name, value in values.items():
+def preset_state(specs: Mapping[str, Spec], values: Mapping[str, object]) -> dict[str, object]:
+    """The whole page's settings under a preset: every control at its default, then the preset's values.
+
+    A preset names only the controls that make its point; the others go back to their
+    defaults, so the same button always gives the same picture, whatever was pressed before.
+    """
+    unknown = set(values) - set(specs)
+    if unknown:
+        raise ValueError(f"preset names controls the page does not have: {', '.join(sorted(unknown))}")
+    return {name: values.get(name, spec.default) for name, spec in specs.items()}
+
+
+def _apply(page: str, specs: Mapping[str, Spec], values: Mapping[str, object]) -> None:
+    for name, value in preset_state(specs, values).items():
         st.session_state[f"{page}_{name}"] = value
 
 
-def presets(page: str, table: Mapping[str, Mapping[str, object]], t: Callable[..., str]) -> None:
-    """A row of sidebar buttons, one per preset; a click sets those controls before the rerun."""
+def presets(
+    page: str,
+    table: Mapping[str, Mapping[str, object]],
+    t: Callable[..., str],
+    specs: Mapping[str, Spec],
+) -> None:
+    """A row of sidebar buttons, one per preset; a click puts every control of `specs` into a known state."""
     st.sidebar.caption(t("app.presets"))
     for name, values in table.items():
         st.sidebar.button(
             t(f"{page}.preset.{name}"),
             key=f"{page}_preset_{name}",
             on_click=_apply,
-            args=(page, values),
+            args=(page, specs, values),
             width="stretch",
         )
