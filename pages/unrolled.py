@@ -4,21 +4,20 @@ import time
 
 import streamlit as st
 
-from core.experiment import ExperimentConfig
 from visualizer.app import controls, url_state
+from visualizer.app import unrolled_logic as logic
 from visualizer.app.cache import walk
 from visualizer.app.formulas import magnitude_latex, term_latex
 from visualizer.app.shell import PNG_EXPORT, finish_page, json_download, start_page
 from visualizer.figures.unrolled import unrolled_graph
 
 PAGE = "unrolled"
-ARCHS = ("many_to_many", "many_to_one", "one_to_many", "delay", "ffnn", "stacked", "tdnn")
 SPECS = {
-    "arch": url_state.ChoiceParam("many_to_many", ARCHS),
+    "arch": url_state.ChoiceParam("many_to_many", logic.ARCHS),
     "view": url_state.ChoiceParam("unrolled", ("unrolled", "folded")),
     "T": url_state.IntParam(4, 1, 12),
     "t": url_state.IntParam(4, 1, 12),
-    "weight": url_state.ChoiceParam("Ws", ("Ws", "Wx", "Wy")),
+    "weight": url_state.ChoiceParam("Ws", logic.WEIGHTS),
     "k": url_state.IntParam(1, 1, 12),
     "sigma": url_state.FloatParam(0.9, 0.0, 3.0),
     "act": url_state.ChoiceParam("tanh", ("tanh", "sigmoid", "relu", "linear")),
@@ -27,82 +26,96 @@ SPECS = {
     "seed": url_state.IntParam(0, 0, 9999, widget="number"),
 }
 PRESETS = {"e3": {"arch": "many_to_many", "view": "unrolled", "T": 3, "t": 3, "weight": "Ws", "k": 1}}
+WALK = f"{PAGE}__walk"  # set by the ▶ button's callback, so the click survives any rerun before the run
 
 t, projected, hidden = start_page(PAGE, SPECS)
-value = {name: st.session_state[f"{PAGE}_{name}"] for name in SPECS}  # widget changes land before a rerun
-arch = value["arch"]
-unused = {"layers"} if arch != "stacked" else set()
-unused |= {"window"} if arch != "tdnn" else set()
+state = st.session_state
+value = {name: state[f"{PAGE}_{name}"] for name in SPECS}  # widget changes land before a rerun
+view = logic.plan(value)
+state[f"{PAGE}_t"], state[f"{PAGE}_k"] = view.t, view.k  # into range before their sliders are drawn
+hidden = hidden | logic.unused_controls(value["arch"], value["view"])
 if not projected:
     controls.presets(PAGE, PRESETS, t, SPECS)
-controls.draw(PAGE, SPECS, t, hidden=hidden | unused)
 
-T = int(value["T"])
-loss_steps = {"many_to_one": [T - 1], "delay": list(range(T // 2, T))}.get(arch, list(range(T)))
-earlier = [s for s in loss_steps if s <= min(int(value["t"]), T) - 1]
-selected = earlier[-1] if earlier else loss_steps[0]  # snap to a step that carries a loss
-reveal = min(int(value["k"]), selected + 1) - 1
-paths = arch not in ("stacked", "tdnn") and value["view"] == "unrolled"
-config = ExperimentConfig(
-    n_steps=T,
-    n_hidden=4,
-    sigma_max=0.0 if arch == "ffnn" else float(value["sigma"]),
-    activation=value["act"],
-    inputs="first" if arch == "one_to_many" else "all",
-    seed=int(value["seed"]),
-)
+
+def part(*names: str) -> dict[str, url_state.Spec]:
+    return {name: SPECS[name] for name in names}
+
+
+def bounded_slider(name: str, lo: int, hi: int) -> None:
+    """A slider whose range follows T (Streamlit refuses lo == hi: then the one value is only said)."""
+    if name in hidden:
+        return
+    if lo < hi:
+        st.sidebar.slider(t(f"{PAGE}.{name}"), lo, hi, key=f"{PAGE}_{name}")
+    elif name == "t":
+        st.sidebar.caption(t("unrolled.only_t", t=view.t, T=view.n_steps))
+
+
+controls.draw(PAGE, part("arch", "view", "T"), t, hidden=hidden)
+bounded_slider("t", *logic.t_bounds(value["arch"], view.n_steps))
+controls.draw(PAGE, part("weight"), t, hidden=hidden)
+bounded_slider("k", 1, view.t)
+controls.draw(PAGE, part("sigma", "act", "layers", "window", "seed"), t, hidden=hidden)
 
 st.title(t("unrolled.title"))
 if not projected:
     st.markdown(t("unrolled.what"))
-if (selected + 1, reveal + 1) != (value["t"], value["k"]) and paths:
-    st.caption(t("unrolled.snapped", t=selected + 1, k=reveal + 1))
-numbers = walk(config, selected, value["weight"]) if paths else None
+if view.snapped and view.paths:
+    st.caption(t("unrolled.snapped", t=view.t, k=view.k))
+numbers = walk(view.config, view.selected, value["weight"]) if view.paths else None
 chart, formula = st.empty(), st.empty()
+legend = {key: t(f"unrolled.legend.{key}") for key in ("forward", "term", "chain", "no_ws")}
 
 
-def draw(reveal_from: int) -> None:
-    """The graph with the walk revealed from step reveal_from back to t, and its LaTeX."""
-    pad = [float("nan")] * (T - selected - 1)
+def draw(reveal_from: int, key: str) -> None:
+    """The graph with the walk revealed from step reveal_from back to t, and its LaTeX (+ why term 1 is 0)."""
     fig = unrolled_graph(
-        T,
-        loss_steps=loss_steps,
-        selected=selected if paths else None,
+        view.n_steps,
+        loss_steps=view.loss_steps,
+        inputs=view.inputs,
+        selected=view.selected if view.paths else None,
         weight=value["weight"],
-        state_log10=[*numbers["state"], *pad] if paths else None,
-        term_log10=[*numbers["term"], *pad] if paths else None,
-        reveal_from=reveal_from if paths else None,
-        folded=value["view"] == "folded",
-        recurrent=arch != "ffnn",
-        window=int(value["window"]) if arch == "tdnn" else None,
-        layers=int(value["layers"]) if arch == "stacked" else 1,
-        title=t(f"choice.{arch}"),
+        state_log10=logic.padded(numbers["state"], view.n_steps) if view.paths else None,
+        term_log10=logic.padded(numbers["term"], view.n_steps) if view.paths else None,
+        reveal_from=reveal_from if view.paths else None,
+        folded=view.folded,
+        recurrent=value["arch"] != "ffnn",
+        window=int(value["window"]) if value["arch"] == "tdnn" else None,
+        layers=int(value["layers"]) if value["arch"] == "stacked" else 1,
+        title=t(f"choice.{value['arch']}"),
+        colorbar_title=t("unrolled.colorbar"),
         step_label=t("unrolled.step"),
         term_label=t("unrolled.term"),
         zero_label=t("app.zero"),
+        legend=legend,
     )
-    chart.plotly_chart(fig, config=PNG_EXPORT, key=f"{PAGE}_graph_{reveal_from}")
-    if paths:
-        k = reveal_from
-        formula.latex(
-            term_latex(selected + 1, k + 1, value["weight"])
-            + r"\qquad "
-            + magnitude_latex(rf"\text{{term}}_{{{k + 1}}}", numbers["term"][k])
-            + r",\quad "
-            + magnitude_latex(
-                rf"\textstyle\sum_{{j={k + 1}}}^{{{selected + 1}}}\text{{term}}_j", numbers["running"][k]
-            )
-        )
-    else:
+    chart.plotly_chart(fig, config=PNG_EXPORT, key=key)
+    if not view.paths:
         formula.caption(t("unrolled.structure_only"))
+        return
+    k = reveal_from
+    term = rf"\text{{term}}_{{{k + 1}}}"
+    running = rf"\textstyle\sum_{{j={k + 1}}}^{{{view.t}}}\text{{term}}_j"
+    box = formula.container()
+    box.latex(
+        term_latex(view.t, k + 1, value["weight"])
+        + r"\qquad "
+        + magnitude_latex(term, numbers["term"][k])
+        + r",\quad "
+        + magnitude_latex(running, numbers["running"][k])
+    )
+    if logic.term_one_is_zero(value["weight"], k):
+        box.info(t("unrolled.term1_zero", t=view.t), icon="ℹ️")
 
 
-draw(reveal)
-if paths and st.button(t("unrolled.play"), key=f"{PAGE}_play"):
-    for step in range(selected, -1, -1):  # walk back from t to 1, as the chapter's figures do
-        draw(step)
-        time.sleep(0.7)
-if paths:
-    walk_numbers = {"settings": value, "loss_step": selected + 1, **numbers}
+draw(view.reveal, key=f"{PAGE}_graph")
+if view.paths:
+    st.button(t("unrolled.play"), key=f"{PAGE}_play", on_click=state.__setitem__, args=(WALK, True))
+    if state.pop(WALK, False):
+        for step in logic.walk_steps(view.selected):  # walk back from t to 1, as the chapter's figures do
+            time.sleep(logic.WALK_DELAY_S)
+            draw(step, key=f"{PAGE}_walk_{step}")  # one key per frame: keys must be unique in a run
+    walk_numbers = {"settings": {**value, "t": view.t, "k": view.k}, "loss_step": view.t, **numbers}
     json_download(t("unrolled.download_json"), walk_numbers, "bptt_walk.json")
 finish_page(PAGE, SPECS)

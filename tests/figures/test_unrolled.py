@@ -3,9 +3,10 @@
 import json
 
 import numpy as np
+import plotly.colors as pc
 import pytest
 
-from visualizer.figures.unrolled import UNLIT_COLOR, ZERO_EDGE_COLOR, unrolled_graph
+from visualizer.figures.unrolled import UNLIT_COLOR, ZERO_EDGE_COLOR, decade_range, unrolled_graph
 
 TOP, BOTTOM = "rgb(254, 232, 56)", "rgb(0, 34, 78)"  # the ends of cividis, as sample_colorscale writes them
 T, SEL = 5, 3  # five steps, loss step t = 4 on screen
@@ -13,9 +14,7 @@ T, SEL = 5, 3  # five steps, loss step t = 4 on screen
 
 def edges(fig, kind=None):
     """Edge traces (forward edges and the backward chain), optionally of one kind."""
-    found = [
-        tr for tr in fig.data if tr.meta and tr.meta.get("kind") not in (None, "colorbar", "zero_legend")
-    ]
+    found = [tr for tr in fig.data if tr.meta and tr.meta.get("kind") not in (None, "colorbar", "legend")]
     return [tr for tr in found if kind is None or tr.meta["kind"] == kind]
 
 
@@ -47,10 +46,12 @@ def test_many_to_many_has_an_E_per_step_and_many_to_one_only_the_last():
     every = unrolled_graph(T, loss_steps=range(T))
     last = unrolled_graph(T, loss_steps=[T - 1])
     for fig in (every, last):
-        assert len(nodes(fig, "x").x) == len(nodes(fig, "s").x) == len(nodes(fig, "y").x) == T
+        assert len(nodes(fig, "x").x) == len(nodes(fig, "s").x) == T
         assert len(nodes(fig, "s0").x) == 1  # the initial state, which Ws reads at step 1
-    assert len(nodes(every, "E").x) == len(edges(every, "E")) == T
+    assert len(nodes(every, "E").x) == len(edges(every, "E")) == len(nodes(every, "y").x) == T
     assert list(nodes(last, "E").x) == [T] and [tr.meta["step"] for tr in edges(last, "E")] == [T - 1]
+    # an output without a loss is not drawn: many-to-one has one y, one Wy edge
+    assert list(nodes(last, "y").x) == [T] and [tr.meta["step"] for tr in edges(last, "Wy")] == [T - 1]
     assert list(nodes(last, "E").text) == ["E<sub>5</sub>"]  # 1-based on screen
     assert not lit(every) and not any(tr.meta.get("kind") == "colorbar" for tr in every.data)
 
@@ -86,7 +87,9 @@ def test_colours_and_values_follow_the_arrays():
     state, term = arrays()
     fig = ws_figure()
     by_step = {tr.meta["step"]: tr for tr in lit(fig, "term")}
-    assert by_step[3].meta["value"] == 0.5 and by_step[3].line.color == TOP  # the largest value of both
+    # the colour bar spans whole decades, -3 .. 1, so 0.5 sits at 3.5 / 4 of cividis
+    expected = pc.sample_colorscale(pc.get_colorscale("cividis"), 3.5 / 4)[0]
+    assert by_step[3].meta["value"] == 0.5 and by_step[3].line.color == expected
     chain_s = {tr.meta["step"]: tr for tr in lit(fig, "chain") if tr.meta["into"] == "s"}
     assert chain_s[0].meta["value"] == -3.0 and chain_s[0].line.color == BOTTOM  # the smallest
     assert chain_s[2].meta["value"] == state[2] and by_step[1].meta["value"] == term[1]
@@ -131,17 +134,23 @@ def test_exactly_zero_edges_are_dashed_grey_with_a_legend_entry():
     assert zero.line.color == ZERO_EDGE_COLOR and zero.line.dash not in (None, "solid")
     assert "genau 0" in zero.hovertemplate
     assert all(tr.line.dash in (None, "solid") for tr in lit(fig) if not tr.meta["zero"])
-    (legend,) = [tr for tr in fig.data if tr.meta and tr.meta.get("kind") == "zero_legend"]
+    (legend,) = [tr for tr in fig.data if tr.meta and tr.meta.get("key") == "zero"]
     assert legend.name == "genau 0" and legend.line.dash == zero.line.dash
     json.loads(fig.to_json())  # every meta value serialises for the browser
 
 
-def test_colour_bar_has_decade_ticks_over_the_finite_values_or_the_given_range():
-    fig = ws_figure()
+def colour_bar(fig):
     (bar,) = [tr for tr in fig.data if tr.meta and tr.meta.get("kind") == "colorbar"]
-    assert (bar.marker.cmin, bar.marker.cmax) == (-3.0, 0.5)
+    return bar
+
+
+def test_colour_bar_has_decade_ticks_over_the_finite_values_or_the_given_range():
+    fig = ws_figure(colorbar_title="梯度大小")
+    bar = colour_bar(fig)
+    assert (bar.marker.cmin, bar.marker.cmax) == (-3.0, 1.0)  # -3 .. 0.5 widened to whole decades
     assert bar.marker.colorscale[0][1] == "#00224e"
-    assert list(bar.marker.colorbar.ticktext) == ["1e-3", "1e-2", "1e-1", "1"]
+    assert list(bar.marker.colorbar.ticktext) == ["1e-3", "1e-2", "1e-1", "1", "1e+1"]
+    assert bar.marker.colorbar.title.text == "梯度大小"
     fixed = ws_figure(zmin=-1.0, zmax=1.0)
     (bar,) = [tr for tr in fixed.data if tr.meta and tr.meta.get("kind") == "colorbar"]
     assert (bar.marker.cmin, bar.marker.cmax) == (-1.0, 1.0)
@@ -180,7 +189,7 @@ def test_feed_forward_draws_ws_dotted_and_stacked_labels_each_layer():
 def test_edges_are_labelled_and_the_title_is_passed_through():
     fig = unrolled_graph(3, loss_steps=[2], title="Entrollt")
     texts = [a.text for a in fig.layout.annotations]
-    assert texts.count("W<sub>x</sub>") == 3 and texts.count("W<sub>y</sub>") == 3
+    assert texts.count("W<sub>x</sub>") == 3 and texts.count("W<sub>y</sub>") == 1  # one loss, one output
     assert texts.count("W<sub>s</sub>") == 3  # s_0 -> s_1 included
     assert fig.layout.title.text == "Entrollt"
 
@@ -214,7 +223,7 @@ def test_bad_arguments_raise(kw, message):
         (dict(loss_steps=[T]), "loss_steps must lie in"),
         (dict(layers=4), "layers must be"),
         (dict(window=0), "window must be"),
-        (dict(window=2, folded=True), "window must be"),
+        (dict(window=2, layers=2), "window must be"),
         (dict(term_log10=np.zeros(T)), "need a `selected`"),
     ],
 )
@@ -222,3 +231,80 @@ def test_bad_structure_arguments_raise(kw, message):
     args = dict(n_steps=T, loss_steps=[T - 1]) | kw
     with pytest.raises(ValueError, match=message):
         unrolled_graph(args.pop("n_steps"), **args)
+
+
+def test_a_walk_within_one_decade_still_gets_a_labelled_colour_bar():
+    """The tester's case: values between 10^-0.6 and 10^0.3 gave a bar with the single tick "1"."""
+    state = np.array([-0.6, -0.4, -0.2, 0.0, np.nan])
+    term = np.array([-np.inf, -0.5, -0.1, 0.3, np.nan])
+    fig = ws_figure(state_log10=state, term_log10=term)
+    ticks = list(colour_bar(fig).marker.colorbar.ticktext)
+    assert len(ticks) >= 3 and ticks == ["1e-1", "1", "1e+1"]
+
+
+@pytest.mark.parametrize(
+    ("lo", "hi", "expected"),
+    [(-0.6, 0.3, (-1.0, 1.0)), (-3.0, 0.5, (-3.0, 1.0)), (2.0, 2.0, (1.0, 3.0)), (-12.2, 7.9, (-13.0, 8.0))],
+)
+def test_decade_range_rounds_out_to_at_least_two_whole_decades(lo, hi, expected):
+    zmin, zmax = decade_range(lo, hi)
+    assert (zmin, zmax) == expected
+    assert zmin <= lo and zmax >= hi and zmax - zmin >= 2
+
+
+def legend(fig):
+    return {tr.meta["key"]: tr for tr in fig.data if tr.meta and tr.meta.get("kind") == "legend"}
+
+
+def test_the_legend_says_what_each_edge_style_means_in_the_given_language():
+    texts = {"forward": "前向", "term": "项", "chain": "反向", "no_ws": "Ws = 0"}
+    fig = ws_figure(legend=texts, zero_label="恰好为 0")
+    entries = legend(fig)
+    assert set(entries) == {"forward", "term", "chain", "zero"}
+    assert [entries[key].name for key in ("forward", "term", "chain", "zero")] == [
+        "前向",
+        "项",
+        "反向",
+        "恰好为 0",
+    ]
+    assert all(tr.showlegend for tr in entries.values())
+    # each entry looks like the edges it names
+    (term_edge, *_) = [tr for tr in lit(fig, "term") if not tr.meta["zero"]]
+    (chain_edge, *_) = lit(fig, "chain")
+    assert entries["term"].line.width == term_edge.line.width > entries["chain"].line.width
+    assert entries["chain"].line.width == chain_edge.line.width
+    assert entries["forward"].line.color == UNLIT_COLOR
+    structure = legend(unrolled_graph(T, loss_steps=range(T)))
+    assert set(structure) == {"forward"}  # nothing is lit: no term or chain entry
+    assert set(legend(unrolled_graph(T, loss_steps=range(T), recurrent=False))) == {"forward", "no_ws"}
+
+
+def test_one_to_many_reads_one_input_at_step_one():
+    fig = unrolled_graph(T, loss_steps=range(T), inputs=[0])
+    assert list(nodes(fig, "x").x) == [1] and list(nodes(fig, "x").text) == ["x<sub>1</sub>"]
+    assert [tr.meta["step"] for tr in edges(fig, "Wx")] == [0]
+    assert len(nodes(fig, "y").x) == T  # it still emits an output, with a loss, at every step
+    state, term = arrays()
+    wx = unrolled_graph(
+        T, loss_steps=range(T), inputs=[0], selected=SEL, weight="Wx", state_log10=state, term_log10=term
+    )
+    assert [tr.meta["step"] for tr in lit(wx, "term")] == [0]  # x_k = 0 for k > 1: no edge, no term
+
+
+def test_delay_draws_outputs_only_where_the_losses_are():
+    fig = unrolled_graph(6, loss_steps=[3, 4, 5])
+    assert list(nodes(fig, "y").x) == [4, 5, 6] == list(nodes(fig, "E").x)
+    assert sorted(tr.meta["step"] for tr in edges(fig, "Wy")) == [3, 4, 5]
+    assert len(nodes(fig, "x").x) == 6
+
+
+@pytest.mark.parametrize("w", [1, 3, 6])
+def test_folded_tdnn_is_one_state_reading_w_delayed_inputs(w):
+    fig = unrolled_graph(6, loss_steps=range(6), window=w, folded=True)
+    assert len(nodes(fig, "s").x) == 1 and not edges(fig, "Ws")  # no recurrence, no loop
+    taps = edges(fig, "Wx")
+    assert sorted(tr.meta["lag"] for tr in taps) == list(range(w))
+    labels = list(nodes(fig, "x").text)
+    assert labels[0] == "x<sub>t</sub>" and len(labels) == w and len(set(nodes(fig, "x").x)) == w
+    xs = list(nodes(fig, "x").x)
+    assert min(xs) > fig.layout.xaxis.range[0]  # every tap inside the plot

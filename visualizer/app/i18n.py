@@ -134,6 +134,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "unrolled.structure_only": (
             "This view shows the structure; gradient paths are drawn for the unrolled single-layer RNN."
         ),
+        "unrolled.colorbar": "gradient size (log scale)",
+        "unrolled.legend.forward": "forward pass (grey: not on this gradient's path)",
+        "unrolled.legend.term": "edge whose weight gets term k of ∂E_t/∂W (colour: its size)",
+        "unrolled.legend.chain": "backward pass: ∂E_t/∂s_k flowing back (colour: its size)",
+        "unrolled.legend.no_ws": "Ws = 0: nothing flows between steps",
+        "unrolled.only_t": "E_{t} is the only loss this architecture has for T = {T}.",
+        "unrolled.term1_zero": (
+            "Term 1 of ∂E_{t}/∂Ws is exactly 0: it ends in ∂⁺s₁/∂Ws = s₀, and the initial state s₀ is 0. "
+            "The gradient still reaches step 1, through Wx (as the chapter's figure 5.22 shows)."
+        ),
         "choice.many_to_many": "many-to-many",
         "choice.many_to_one": "many-to-one",
         "choice.one_to_many": "one-to-many",
@@ -281,6 +291,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "unrolled.play": "▶ 从第 t 步退回到第 1 步",
         "unrolled.download_json": "下载这次反向传播各项的数值（JSON）",
         "unrolled.structure_only": "此视图只显示结构；梯度路径画在展开的单层循环神经网络上。",
+        "unrolled.colorbar": "梯度大小（对数刻度）",
+        "unrolled.legend.forward": "前向传播（灰色：不在这条梯度路径上）",
+        "unrolled.legend.term": "其权重得到 ∂E_t/∂W 第 k 项的边（颜色：该项大小）",
+        "unrolled.legend.chain": "反向传播：∂E_t/∂s_k 向回流动（颜色：其大小）",
+        "unrolled.legend.no_ws": "Ws = 0：步与步之间没有信息流动",
+        "unrolled.only_t": "T = {T} 时，E_{t} 是该结构唯一的损失。",
+        "unrolled.term1_zero": (
+            "∂E_{t}/∂Ws 的第 1 项恰好为 0：它以 ∂⁺s₁/∂Ws = s₀ 结尾，而初始状态 s₀ 为 0。"
+            "梯度仍然通过 Wx 到达第 1 步（如本章图 5.22 所示）。"
+        ),
         "choice.many_to_many": "多对多",
         "choice.many_to_one": "多对一",
         "choice.one_to_many": "一对多",

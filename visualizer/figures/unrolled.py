@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 import operator
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import plotly.colors as pc
@@ -34,6 +34,16 @@ LIT_WIDTH, UNLIT_WIDTH = 5.0, 1.2
 # screen than a row is tall (about 55 px against 110 px at T = 12), so the cut is an ellipse in data units.
 PAD_X, PAD_Y = 0.27, 0.2
 CHAIN_DX, CHAIN_DY = 0.18, 0.15  # how far the backward track runs beside its forward edge
+CHAIN_WIDTH = 3.0  # the backward track is thinner than the term edges, so the two read apart
+TAP_DX = 0.5  # spacing of a folded TDNN's delayed inputs x_t, x_{t-1}, ...
+MIN_DECADES = 2  # the colour bar spans at least this many whole decades, so it has 3 or more ticks
+LEGEND = {  # English defaults; the page passes its own language's texts
+    "forward": "forward pass (grey: not on this gradient's path)",
+    "term": "edge whose weight gets term k of ∂E_t/∂W (colour: its size)",
+    "chain": "backward pass: ∂E_t/∂s_k flowing back (colour: its size)",
+    "zero": "exactly 0",
+    "no_ws": "Ws = 0: nothing flows between steps",
+}
 MAX_LAYERS = 3
 
 _W_HTML = {"Wx": "W<sub>x</sub>", "Ws": "W<sub>s</sub>", "Wy": "W<sub>y</sub>"}
@@ -55,6 +65,14 @@ def _edge(kind: str, src: tuple[float, float], dst: tuple[float, float], step: i
     return dict(src=src, dst=dst, dash=dash, meta=meta | extra)
 
 
+def _steps(name: str, values: Sequence[int], n_steps: int) -> list[int]:
+    """Sorted 0-based steps, or ValueError if one lies outside 0..n_steps-1."""
+    steps = sorted({operator.index(k) for k in values})
+    if any(not 0 <= k < n_steps for k in steps):
+        raise ValueError(f"{name} must lie in 0..{n_steps - 1} (0-based), got {list(values)}")
+    return steps
+
+
 def _validate(
     n_steps, loss_steps, selected, weight, state_log10, term_log10, reveal_from, folded, window, layers
 ):
@@ -62,15 +80,13 @@ def _validate(
     n_steps = operator.index(n_steps)
     if n_steps < 1:
         raise ValueError(f"n_steps must be at least 1, got {n_steps}")
-    steps = sorted({operator.index(k) for k in loss_steps})
-    if any(not 0 <= k < n_steps for k in steps):
-        raise ValueError(f"loss_steps must lie in 0..{n_steps - 1} (0-based), got {list(loss_steps)}")
+    steps = _steps("loss_steps", loss_steps, n_steps)
     if weight not in WEIGHTS:
         raise ValueError(f"weight must be one of {WEIGHTS}, got {weight!r}")
     if not 1 <= layers <= MAX_LAYERS:
         raise ValueError(f"layers must be 1..{MAX_LAYERS}, got {layers}")
-    if window is not None and (window < 1 or layers > 1 or folded):
-        raise ValueError("window must be >= 1, with one layer and the unrolled view")
+    if window is not None and (window < 1 or layers > 1):
+        raise ValueError("window must be >= 1, with one layer")
     if selected is None:
         if state_log10 is not None or term_log10 is not None or reveal_from is not None:
             raise ValueError("state_log10, term_log10 and reveal_from need a `selected` loss step")
@@ -96,8 +112,14 @@ def _validate(
     return n_steps, steps, checked["term_log10"], checked.get("state_log10")
 
 
-def _structure(n_steps: int, steps: list[int], *, folded: bool, recurrent: bool, window, layers: int):
-    """Nodes (name -> list of (x, y, label)) and forward edges of the network, nothing lit yet."""
+def _structure(
+    n_steps: int, steps: list[int], inputs: list[int], *, folded: bool, recurrent: bool, window, layers: int
+):
+    """Nodes (name -> list of (x, y, label)) and forward edges of the network, nothing lit yet.
+
+    Only the `inputs` steps get an x, and only the loss `steps` get a y and an E: an output that
+    carries no loss is not part of the network being trained (many-to-one, delay).
+    """
     top = layers + 1
     columns = [0] if folded else list(range(n_steps))
     nodes: dict[tuple[str, int], list] = {}
@@ -105,19 +127,22 @@ def _structure(n_steps: int, steps: list[int], *, folded: bool, recurrent: bool,
     ws_dash = "solid" if recurrent else "dot"  # a feed-forward net is an RNN with Ws = 0
     for k in columns:
         c, idx = k + 1, ("t" if folded else str(k + 1))
-        nodes.setdefault(("x", 1), []).append((c, 0, _node_label("x", idx, 1, layers)))
+        if folded and window is not None:
+            _folded_taps(nodes, edges, c, window)
+        elif (folded and inputs) or k in inputs:
+            nodes.setdefault(("x", 1), []).append((c, 0, _node_label("x", idx, 1, layers)))
         for layer in range(1, layers + 1):
             nodes.setdefault(("s", layer), []).append((c, layer, _node_label("s", idx, layer, layers)))
-        nodes.setdefault(("y", 1), []).append((c, top, _node_label("y", idx, 1, layers)))
         if (folded and steps) or k in steps:
+            nodes.setdefault(("y", 1), []).append((c, top, _node_label("y", idx, 1, layers)))
             nodes.setdefault(("E", 1), []).append((c, top + 1, _node_label("E", idx, 1, layers)))
+            edges.append(_edge("Wy", (c, layers), (c, top), k, layer=layers))
             edges.append(_edge("E", (c, top), (c, top + 1), k))
         first = k if window is None else max(0, k - window + 1)
-        for j in range(first, k + 1):
-            edges.append(_edge("Wx", (j + 1, 0), (c, 1), k, lag=k - j))
+        taps = [] if folded and window is not None else [j for j in range(first, k + 1) if j in inputs]
+        edges += [_edge("Wx", (j + 1, 0), (c, 1), k, lag=k - j) for j in taps]
         for layer in range(2, layers + 1):
             edges.append(_edge("Wx", (c, layer - 1), (c, layer), k, layer=layer))
-        edges.append(_edge("Wy", (c, layers), (c, top), k, layer=layers))
         if window is not None:
             continue
         for layer in range(1, layers + 1):
@@ -128,6 +153,14 @@ def _structure(n_steps: int, steps: list[int], *, folded: bool, recurrent: bool,
                 nodes.setdefault(("s0", layer), []).append((0, layer, _node_label("s", "0", layer, layers)))
             edges.append(_edge("Ws", (c - 1, layer), (c, layer), k, layer=layer, dash=ws_dash))
     return nodes, edges
+
+
+def _folded_taps(nodes: dict, edges: list[dict], c: int, window: int) -> None:
+    """A folded TDNN: x_t, x_{t-1}, ..., x_{t-w+1} side by side, all feeding s_t, and no loop on s."""
+    for lag in range(window):
+        x = c - lag * TAP_DX
+        nodes.setdefault(("x", 1), []).append((x, 0, "x<sub>t</sub>" if lag == 0 else f"x<sub>t−{lag}</sub>"))
+        edges.append(_edge("Wx", (x, 0), (c, 1), 0, lag=lag))
 
 
 def _light(edges, *, selected: int, weight: str, state, term, reveal_from: int) -> list[dict]:
@@ -180,6 +213,8 @@ def _edge_trace(e: dict, zrange: tuple[float, float], hover: str | None) -> go.S
         colour, width, dash = ZERO_EDGE_COLOR, LIT_WIDTH, ZERO_DASH
     else:
         colour, width, dash = (NEUTRAL_COLOR if v is None else _colour(v, *zrange)), LIT_WIDTH, "solid"
+    if m["lit"] and m["role"] == "chain":
+        width = CHAIN_WIDTH
     # the value goes into meta JSON-safe: -inf becomes value None, zero True
     meta = {**m, "value": (None if v is None or zero else v), "zero": bool(zero)}
     xs, ys = _points(e)
@@ -237,12 +272,58 @@ def _colour_bar(zmin: float, zmax: float, title: str) -> go.Scatter:
             cmax=zmax,
             color=[zmin],
             showscale=True,
-            colorbar=dict(title=title, tickvals=tickvals, ticktext=ticktext),
+            colorbar=dict(
+                title=dict(text=title, side="right", font=dict(size=13)),
+                tickvals=tickvals,
+                ticktext=ticktext,
+                tickfont=dict(size=12),
+            ),
         ),
         hoverinfo="skip",
         showlegend=False,
         meta=dict(kind="colorbar"),
     )
+
+
+def decade_range(lo: float, hi: float) -> tuple[float, float]:
+    """[lo, hi] widened to whole decades, at least MIN_DECADES apart (centred), for a readable colour bar.
+
+    A walk's values often span less than one decade; a bar from 10^-0.6 to 10^0.3 would have the
+    single tick "1". On whole decades every tick is a labelled 1e-k … 1e+k.
+    """
+    zmin, zmax = math.floor(lo), math.ceil(hi)
+    missing = MIN_DECADES - (zmax - zmin)
+    if missing > 0:
+        zmin, zmax = zmin - missing // 2, zmax + missing - missing // 2
+    return float(zmin), float(zmax)
+
+
+def _legend_entry(key: str, text: str, colour: str, width: float, dash: str = "solid") -> go.Scatter:
+    """A line in the legend only (no data): says what one edge style means."""
+    return go.Scatter(
+        x=[None],
+        y=[None],
+        mode="lines",
+        line=dict(color=colour, width=width, dash=dash),
+        name=text,
+        showlegend=True,
+        hoverinfo="skip",
+        meta=dict(kind="legend", key=key),
+    )
+
+
+def _legend(edges: list[dict], *, lit: bool, recurrent: bool, texts: Mapping[str, str]) -> list[go.Scatter]:
+    """Legend entries for the edge styles in this figure: forward, term, backward chain, exactly 0, Ws = 0."""
+    mid = pc.sample_colorscale(pc.get_colorscale(COLORSCALE), 0.6)[0]
+    entries = [_legend_entry("forward", texts["forward"], UNLIT_COLOR, 2.0)]
+    if not recurrent:
+        entries.append(_legend_entry("no_ws", texts["no_ws"], UNLIT_COLOR, 2.0, "dot"))
+    if lit:
+        entries.append(_legend_entry("term", texts["term"], mid, LIT_WIDTH))
+        entries.append(_legend_entry("chain", texts["chain"], mid, CHAIN_WIDTH))
+    if any(e["meta"]["lit"] and e["meta"]["value"] == -np.inf for e in edges):
+        entries.append(_legend_entry("zero", texts["zero"], ZERO_EDGE_COLOR, LIT_WIDTH, ZERO_DASH))
+    return entries
 
 
 def _node_trace(name: str, layer: int, pts: list) -> go.Scatter:
@@ -271,6 +352,7 @@ def unrolled_graph(
     n_steps: int,
     *,
     loss_steps: Sequence[int],
+    inputs: Sequence[int] | None = None,
     selected: int | None = None,
     weight: str = "Ws",
     state_log10: np.ndarray | None = None,
@@ -287,26 +369,31 @@ def unrolled_graph(
     step_label: str = "step",
     term_label: str = "term",
     zero_label: str = "exactly 0",
+    legend: Mapping[str, str] | None = None,
 ) -> go.Figure:
     """The RNN unrolled over n_steps (or folded), lighting the edges of dE_t/dW for a `selected` loss step.
 
-    Steps are 0-based here and 1-based on screen. state_log10 (T,): log10 ||dE_t/ds_k|| (NaN for k > t);
-    term_log10 (T,): log10 ||term k of dE_t/dW|| (for Wy only entry t is read). -inf (exactly 0) edges are
-    dashed grey. reveal_from lights only the terms k >= reveal_from and the chain down to s_k. Paths are
-    drawn for the unrolled single-layer RNN (recurrent or not); folded, TDNN (`window`) and stacked
-    (`layers` > 1) views draw the structure only.
+    Steps are 0-based here and 1-based on screen. loss_steps: the steps whose y carries a loss (only
+    they get a y and an E); inputs: the steps that read an x (default every step; one-to-many: [0]).
+    state_log10 (T,): log10 ||dE_t/ds_k|| (NaN for k > t); term_log10 (T,): log10 ||term k of dE_t/dW||
+    (for Wy only entry t is read). -inf (exactly 0) edges are dashed grey. reveal_from lights only the
+    terms k >= reveal_from and the chain down to s_k. Without zmin/zmax the colour bar spans whole
+    decades around the values. Paths are drawn for the unrolled single-layer RNN (recurrent or not);
+    folded, TDNN (`window`) and stacked (`layers` > 1) views draw the structure only. legend: texts
+    for the keys of LEGEND (the zero entry uses zero_label).
     """
     n_steps, steps, term, state = _validate(
         n_steps, loss_steps, selected, weight, state_log10, term_log10, reveal_from, folded, window, layers
     )
+    inputs = list(range(n_steps)) if inputs is None else _steps("inputs", inputs, n_steps)
     nodes, edges = _structure(
-        n_steps, steps, folded=folded, recurrent=recurrent, window=window, layers=layers
+        n_steps, steps, inputs, folded=folded, recurrent=recurrent, window=window, layers=layers
     )
     fig = go.Figure()
     if selected is not None:
         if zmin is None or zmax is None:
             # over the whole arrays, so colours hold still while reveal_from steps back
-            lo, hi = value_range(*(a for a in (term, state) if a is not None))
+            lo, hi = decade_range(*value_range(*(a for a in (term, state) if a is not None)))
             zmin, zmax = (lo if zmin is None else zmin), (hi if zmax is None else zmax)
         if not zmin < zmax:
             raise ValueError(f"zmin must be below zmax, got {zmin} and {zmax}")
@@ -316,17 +403,9 @@ def unrolled_graph(
     texts = dict(step_label=step_label, term_label=term_label, zero_label=zero_label)
     for e in edges:
         fig.add_trace(_edge_trace(e, (zmin, zmax), _hover(e, t=selected, weight=weight, **texts)))
-    if any(e["meta"]["lit"] and e["meta"]["value"] == -np.inf for e in edges):
-        fig.add_trace(  # a legend entry that says what the dashed grey edges mean
-            go.Scatter(
-                x=[None],
-                y=[None],
-                mode="lines",
-                line=dict(color=ZERO_EDGE_COLOR, width=LIT_WIDTH, dash=ZERO_DASH),
-                name=zero_label,
-                meta=dict(kind="zero_legend"),
-            )
-        )
+    legend_texts = {**LEGEND, **(legend or {}), "zero": zero_label}
+    for entry in _legend(edges, lit=selected is not None, recurrent=recurrent, texts=legend_texts):
+        fig.add_trace(entry)
     for (name, layer), pts in nodes.items():
         fig.add_trace(_node_trace(name, layer, pts))
     annotations = [dict(a, font=dict(size=11)) for a in map(_label, edges, [layers] * len(edges)) if a]
@@ -337,9 +416,9 @@ def unrolled_graph(
         annotations=annotations,
         xaxis=dict(visible=False, range=[left, right], fixedrange=True),
         yaxis=dict(visible=False, range=[-0.5, layers + 2.5], fixedrange=True),
-        height=110 * (layers + 3) + 60,
-        margin=dict(l=10, r=10, t=50 if title else 10, b=30),
+        height=110 * (layers + 3) + 100,
+        margin=dict(l=10, r=10, t=50 if title else 10, b=70),
         plot_bgcolor="white",
-        legend=dict(orientation="h", x=0, y=0, yanchor="top"),
+        legend=dict(orientation="h", x=0, y=-0.02, yanchor="top", font=dict(size=12)),
     )
     return fig
