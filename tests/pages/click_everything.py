@@ -96,6 +96,13 @@ def _pick_option(widget: Any, index: int) -> None:
     widget.__class__ = Picked
 
 
+def _set_each(widget: Any, ends: Iterable[float]) -> list[tuple[str, Callable[[Any], None]]]:
+    """Actions that set a numeric widget to each of `ends`, as ints when the widget holds ints."""
+    cast = int if isinstance(widget.value, int) else float
+    values = [cast(v) for v in ends]
+    return [(f"set {v}", lambda w, v=v: w.set_value(v)) for v in values]
+
+
 def _actions(widget: Any) -> list[tuple[str, Callable[[Any], None]]]:
     """(description, act) for every way of touching this widget; act(w) prepares w for the next run."""
     kind = widget.type
@@ -106,13 +113,9 @@ def _actions(widget: Any) -> list[tuple[str, Callable[[Any], None]]]:
     if kind == "slider":
         if isinstance(widget.value, list | tuple):
             return []  # range sliders: none in the lab
-        lo, hi = widget.proto.min, widget.proto.max
-        cast = int if isinstance(widget.value, int) else float
-        return [(f"set {cast(v)}", lambda w, v=cast(v): w.set_value(v)) for v in (lo, hi)]
+        return _set_each(widget, (widget.proto.min, widget.proto.max))
     if kind == "number_input":
-        ends = [v for v in (widget.min, widget.max) if v is not None]
-        cast = int if isinstance(widget.value, int) else float
-        return [(f"set {cast(v)}", lambda w, v=cast(v): w.set_value(v)) for v in ends]
+        return _set_each(widget, [v for v in (widget.min, widget.max) if v is not None])
     return [("flip", lambda w: w.set_value(not w.value))]  # toggle, checkbox
 
 
