@@ -9,9 +9,12 @@ stateful one carries the state over from the previous chunk of the same stream.
 Batch layout (figure 5.33, Keras's rule): the stream is split into `batch_size`
 equal substreams; sample i of batch j is chunk j of substream i, so sample i of
 batch j+1 continues sample i of batch j. The stateful run keeps the batches in
-order (shuffle off) and resets its state at the start of every epoch; the
-stateless run shuffles the batches every epoch (Keras's default), which makes no
-difference to it. Gradients stop at chunk boundaries (truncated BPTT), as in Keras.
+order (shuffle=False) and resets its state at the start of every epoch; the
+stateless run visits its batches in a new random order every epoch, as Keras's
+shuffle="batch" does (whole batches are permuted, each keeps its samples).
+Keras's default, shuffle=True, shuffles single samples across batches instead; a
+stateless network does not depend on either order, since every sample starts
+from a zero state. Gradients stop at chunk boundaries (truncated BPTT), as in Keras.
 
 Everything is deterministic per seed: the seed sets the stream's phases, the
 initial weights and the batch order. Both arms and every seed train at once under
@@ -49,7 +52,7 @@ class StatefulConfig:
     epochs: int = 20  # passes over the training batches
     learning_rate: float = 0.01  # Adam
     n_seeds: int = 5  # independent repeats (the box plot's points)
-    shuffle_stateful: bool = False  # shuffle the stateful run's batches too: the mistake to show
+    shuffle_stateful: bool = False  # the stateful run's batch order permuted too: the mistake to show
 
     def __post_init__(self) -> None:
         for name in ("timesteps", "batch_size", "n_batches", "test_batches", "units", "epochs", "n_seeds"):
@@ -148,7 +151,8 @@ def _train_epoch(sizes: _Sizes, params, opt_state, chunks, carry, shuffle, key):
     """One epoch for every run r (a seed and an arm) at once, vmapped over r.
 
     chunks (R, B, n_chunks, T+1); carry (R,) 1.0 = state carried, 0.0 = reset per batch;
-    shuffle (R,) bool; key (R, 2); params and opt_state have a leading R axis.
+    shuffle (R,) bool: permute the order of the batches (shuffle="batch"), never the samples in one;
+    key (R, 2); params and opt_state have a leading R axis.
     Returns them updated and the epoch's mean training MSE (R,).
     """
     optimiser = optax.adam(sizes.learning_rate)
@@ -206,7 +210,8 @@ def run_experiment(
     runs = [(seed, arm) for seed in seeds for arm in ARMS]  # row r = 2·seed + arm
     chunks = jnp.asarray(np.stack([stream(config, int(seed)) for seed, _ in runs]), jnp.float32)
     carry = jnp.asarray([float(arm == "stateful") for _, arm in runs], jnp.float32)
-    # Keras's default shuffle=True for the stateless run; the stateful run needs shuffle=False.
+    # Batch order permuted per epoch (Keras's shuffle="batch") for the stateless run, which does not
+    # care; the stateful run needs shuffle=False. (Keras's default shuffle=True permutes samples.)
     shuffle = jnp.asarray([arm == "stateless" or config.shuffle_stateful for _, arm in runs])
     # Both arms of a seed start from the same weights, so only statefulness differs.
     params = _init(sizes, [int(seed) for seed, _ in runs])

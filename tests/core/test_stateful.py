@@ -106,3 +106,17 @@ def test_progress_is_reported_every_epoch():
 def test_bad_configs_raise_value_error(bad):
     with pytest.raises(ValueError):
         StatefulConfig(**bad)
+
+
+def test_the_docs_name_keras_batch_shuffling_correctly():
+    # Keras's shuffle=True shuffles samples; permuting whole batches is shuffle="batch". The module
+    # permutes whole batches (order[j] picks a batch, all B samples of it), so it must not call that
+    # the default.
+    import inspect
+
+    import core.stateful as module
+
+    source = inspect.getsource(module)
+    assert 'shuffle="batch"' in module.__doc__ and "shuffle=True, shuffles single samples" in module.__doc__
+    assert "batches every epoch (Keras's default)" not in source
+    assert "Keras's default shuffle=True for the stateless run" not in source

@@ -194,3 +194,12 @@ def test_every_panels_numbers_download_as_json():
         and document["worked_example"]["unroll_gap"] == 0
     )
     assert len(document["stateful"]["test_rmse"]) == 2 and len(document["stateful"]["test_rmse"][0]) == 5
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_page_says_which_keras_shuffle_the_experiment_uses(lang):
+    # The stateless arm permutes whole batches: Keras's shuffle="batch", not its default shuffle=True.
+    what, shuffled = STRINGS[lang]["layers.experiment.what"], STRINGS[lang]["layers.layout.shuffled"]
+    assert 'shuffle="batch"' in what and "shuffle=True" in what and 'shuffle="batch"' in shuffled
+    assert "Keras's default)" not in what and "按 Keras 默认打乱" not in what
+    assert ("batch order" if lang == "en" else "批次顺序") in STRINGS[lang]["layers.arm.shuffled"]

@@ -1,7 +1,20 @@
 """visualizer.app.url_state.parse and the string table: pure functions, no Streamlit run."""
 
 from visualizer.app.i18n import STRINGS, text
-from visualizer.app.url_state import BoolParam, ChoiceParam, FloatParam, IntParam, parse
+from visualizer.app.url_state import (
+    MAX_PARAMS,
+    MAX_VALUE,
+    BoolParam,
+    ChoiceParam,
+    FloatParam,
+    IntParam,
+    parse,
+)
+
+
+def english(key: str, **values: object) -> str:
+    return text("en", key, **values)
+
 
 SPECS = {
     "T": IntParam(30, 1, 500),
@@ -22,7 +35,7 @@ def test_bad_values_fall_back_with_a_note_each():
     assert [n.why for n in notes] == ["range", "range", "choice"]
     english = [n.describe(lambda key, **v: text("en", key, **v)) for n in notes]
     assert english[0] == "T='9999' (outside 1..500; using 30)"
-    assert english[2] == "act='<script>' (not one of tanh, relu; using tanh)"
+    assert english[2] == "act='\\<script\\>' (not one of tanh, relu; using tanh)"  # escaped: shows as typed
     chinese = notes[0].describe(lambda key, **v: text("zh", key, **v))
     assert chinese == "T='9999'（不在 1..500 范围内；改用 30）"
 
@@ -46,3 +59,46 @@ def test_bool_params_read_one_zero_and_words_and_reject_the_rest():
     assert values == {"seq": True, "state": False} and not notes
     values, notes = parse({"seq": "maybe"}, specs)
     assert values == {"seq": False, "state": True} and notes[0].name == "seq" and notes[0].why == "bool"
+
+
+def test_a_value_longer_than_the_cap_is_not_parsed_and_is_noted():
+    # 90 kB of digits would be a valid-looking number to a parser that read it all.
+    values, notes = parse({"T": "1" * 90_000, "sigma": "2.5"}, SPECS)
+    assert values == {"T": 30, "sigma": 2.5, "act": "tanh"}
+    assert [(n.name, n.why, len(n.raw)) for n in notes] == [("T", "long", 40)]
+    assert (
+        notes[0].describe(english)
+        == f"T='{'1' * 40}' (longer than {MAX_VALUE} characters, not read; using 30)"
+    )
+    values, notes = parse({"T": "1" * MAX_VALUE}, SPECS)  # at the cap it is read (and out of range)
+    assert notes[0].why == "range"
+
+
+def test_unknown_keys_are_named_once_and_shared_keys_are_not():
+    values, notes = parse({"T": "40", "lang": "zh", "classroom": "1", "show": "T", "colour": "red"}, SPECS)
+    assert values["T"] == 40
+    assert [(n.name, n.why) for n in notes] == [("colour", "unknown")]
+    assert notes[0].describe(english) == "colour='red' (not a setting of this page; ignored)"
+    assert (
+        notes[0].describe(lambda key, **v: text("zh", key, **v)) == "colour='red'（不是本页的设置；已忽略）"
+    )
+
+
+def test_only_the_first_parameters_are_read():
+    query = {f"k{i}": "x" for i in range(5000)}
+    query["T"] = "40"  # past the cap: not read
+    values, notes = parse(query, SPECS)
+    assert values["T"] == 30
+    assert notes[0].why == "count" and notes[0].describe(english) == (
+        f"the link has more than {MAX_PARAMS} parameters; the rest were not read"
+    )
+    assert len(notes) == 1 + MAX_PARAMS  # and each key it did read is named
+
+
+def test_link_text_in_a_note_is_escaped_names_included():
+    _, notes = parse({"act": "[Log in here](https://evil.example/)", "![](https://e.x/p.png)": "1"}, SPECS)
+    described = [n.describe(english) for n in notes]
+    assert described[0] == (
+        "act='\\[Log in here\\]\\(https\\:\\/\\/evil\\.example\\/\\)' (not one of tanh, relu; using tanh)"
+    )
+    assert described[1].startswith("\\!\\[\\]\\(https\\:")

@@ -56,7 +56,7 @@ def language_picker() -> None:
         if wanted not in LANGUAGES:  # shown by the page, with the other URL notes
             choices = ", ".join(LANGUAGES)
             st.session_state["lang__note"] = url_state.Fallback(
-                "lang", wanted[:40], "choice", {"choices": choices}, "en"
+                "lang", wanted[: url_state.SHOWN], "choice", {"choices": choices}, "en"
             )
     options = list(LANGUAGES)
     st.session_state["lang"] = st.sidebar.selectbox(
@@ -111,7 +111,11 @@ def start_text_page() -> Callable[..., str]:
 
 
 def warn_fallbacks(notes: list[url_state.Fallback], t: Callable[..., str]) -> None:
-    """One warning naming every link setting that was not understood (nothing if all were)."""
+    """One warning naming every link setting that was not understood (nothing if all were).
+
+    st.warning renders Markdown; Fallback.describe escapes the link's text (safe_text), so a value
+    such as [Log in](https://evil.example) shows as typed and is never a link or an image.
+    """
     if notes:
         st.warning(t("app.url_note", notes="; ".join(note.describe(t) for note in notes)))
 
@@ -120,6 +124,17 @@ def finish_page(page: str, specs: Mapping[str, url_state.Spec]) -> None:
     """Every page's ending: controls -> URL, and the link to this view."""
     url_state.publish(page, specs, {"lang": language()})
     share_link(page)
+
+
+def upload_limit(t: Callable[..., str], *, where: Any = st) -> None:
+    """A caption with the upload size limit in the page's language, for beside an st.file_uploader.
+
+    The uploader's own texts ("Drag and drop files here", "Upload", "20MB per file") are literals
+    in Streamlit's frontend (1.67: static/js/FileUploader.*.js); the widget takes no parameter and
+    the FileUploader message no field for them, so they stay English. This caption says the limit
+    (server.maxUploadSize, from .streamlit/config.toml) in the student's language.
+    """
+    where.caption(t("app.upload_limit", mb=int(st.get_option("server.maxUploadSize"))))
 
 
 def json_download(label: str, numbers: Mapping[str, Any], file_name: str, *, where: Any = st) -> None:

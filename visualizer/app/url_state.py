@@ -7,12 +7,20 @@ the default, with a note, for anything missing, malformed or out of range.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
 import streamlit as st
+
+from visualizer.app.safe_text import escape_markdown, quoted
+
+MAX_VALUE = 300  # characters: no setting needs more, and a longer value is not read at all
+MAX_PARAMS = 64  # query parameters read per page; a link with more is cut, with a note
+SHOWN = 40  # characters of a bad value repeated in the note: a hostile URL must not flood the page
+SHARED_KEYS = frozenset({"lang", "classroom", "show"})  # read by the shell, valid on every page
 
 
 class BadValueError(ValueError):
@@ -27,15 +35,26 @@ class Fallback(NamedTuple):
     """A URL parameter that was not understood, and the default used instead."""
 
     name: str
-    raw: str  # cut to 40 characters: a hostile URL must not flood the page
-    why: str  # range, choice, integer, number or bool
+    raw: str  # cut to SHOWN characters: a hostile URL must not flood the page
+    why: str  # range, choice, integer, number, bool, long, unknown or count
     values: Mapping[str, object]  # for the reason's text, e.g. lo and hi
     default: object
 
     def describe(self, t: Callable[..., str]) -> str:
-        """One line in the page's language: name='raw' (why; using default)."""
+        """One line in the page's language: name='raw' (why; using default), safe to render as Markdown.
+
+        The name and the raw text come from the link, so both are escaped (no link, image or HTML
+        can be smuggled into the note); the reason and the default are the app's own.
+        """
         why = t(f"url.why.{self.why}", **self.values)
-        return t("url.fallback", name=self.name, raw=repr(self.raw), why=why, default=_url_text(self.default))
+        if not self.name:  # about the link as a whole (too many parameters)
+            return why
+        name, raw = escape_markdown(self.name), quoted(self.raw)
+        if self.default is None:  # nothing to fall back to: the parameter is ignored
+            return t("url.ignored", name=name, raw=raw, why=why)
+        return t(
+            "url.fallback", name=name, raw=raw, why=why, default=escape_markdown(_url_text(self.default))
+        )
 
 
 @dataclass(frozen=True)
@@ -113,20 +132,38 @@ def _url_text(value: object) -> str:
     return str(int(value)) if isinstance(value, bool) else str(value)
 
 
-def parse(query: Mapping[str, str], specs: Mapping[str, Spec]) -> tuple[dict[str, object], list[Fallback]]:
-    """Values for every spec from the query, and a Fallback for each one that fell back to its default."""
+def parse(
+    query: Mapping[str, str], specs: Mapping[str, Spec], *, known: frozenset[str] = SHARED_KEYS
+) -> tuple[dict[str, object], list[Fallback]]:
+    """Values for every spec from the query, and a Fallback for each one that fell back to its default.
+
+    The parser reads little: the first MAX_PARAMS parameters, values up to MAX_VALUE characters
+    (a longer one is not parsed at all), and it names, once each, keys that are neither a spec nor
+    one of `known` (they are ignored and dropped from the URL by the next publish).
+    """
     values: dict[str, object] = {}
     notes: list[Fallback] = []
+    items = list(itertools.islice(query.items(), MAX_PARAMS + 1))
+    if len(items) > MAX_PARAMS:
+        notes.append(Fallback("", "", "count", {"n": MAX_PARAMS}, None))
+        items = items[:MAX_PARAMS]
+    read = dict(items)
     for name, spec in specs.items():
-        raw = query.get(name)
+        raw = read.get(name)
         if raw is None:
             values[name] = spec.default
             continue
+        raw = str(raw)
         try:
-            values[name] = spec.parse(str(raw))
+            if len(raw) > MAX_VALUE:
+                raise BadValueError("long", n=MAX_VALUE)
+            values[name] = spec.parse(raw)
         except BadValueError as err:
             values[name] = spec.default
-            notes.append(Fallback(name, str(raw)[:40], err.key, err.values, spec.default))
+            notes.append(Fallback(name, raw[:SHOWN], err.key, err.values, spec.default))
+    for name, raw in items:
+        if name not in specs and name not in known:
+            notes.append(Fallback(str(name)[:SHOWN], str(raw)[:SHOWN], "unknown", {}, None))
     return values, notes
 
 

@@ -22,12 +22,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "layers.unroll": "unroll",
         "layers.epochs": "Exercise 24: epochs",
         "layers.seeds": "Exercise 24: seeds (repeats)",
-        "layers.shuffle": "Exercise 24: shuffle the stateful run's batches",
+        "layers.shuffle": "Exercise 24: shuffle the stateful run's batch order",
         "layers.preset.ex23": "Figure 5.30: SimpleRNN(64) on (10, 100)",
         "layers.preset.ex23_seq": "Figure 5.31: return_sequences=True",
         "layers.preset.ex23_1000": "Figure 5.32: 1,000 timesteps",
         "layers.preset.stack_error": "Stacking without return_sequences",
-        "layers.preset.shuffle": "Stateful, but shuffled (the mistake)",
+        "layers.preset.shuffle": "Stateful, but batch order shuffled (the mistake)",
         "layers.builder.title": "Exercise 23: model.summary()",
         "layers.builder.what": (
             "SimpleRNN(units) → Dense(64, relu) → Dense(100, softmax) on input_shape = (timesteps, "
@@ -95,14 +95,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "layers.layout.wrong": "not i → i+1",
         "layers.layout.shuffled": (
             "Shuffled: a red arrow hands a state to a chunk it does not belong to. A stateful run "
-            "needs shuffle=False, and the batch size fixed."
+            "needs shuffle=False, and the batch size fixed. Here the order of whole batches is shuffled "
+            "(Keras's shuffle=\"batch\"); Keras's default shuffle=True shuffles single samples, which "
+            "would also mix the streams inside every batch."
         ),
         "layers.experiment.what": (
             "Exercise 24, live: next-value prediction on a stream of two sines (periods 7.3 and 19.1 "
             "steps), cut into samples of 10 steps, 4 streams per batch, 24 batches per epoch. The same "
             "SimpleRNN(16) → Dense(1), from the same initial weights, is trained with Adam stateless "
-            "(shuffle on, as Keras's default) and stateful (shuffle off, state reset each epoch), once "
-            "per seed; the error is measured on the continuation of each stream."
+            '(batch order shuffled every epoch, Keras\'s shuffle="batch"; its default shuffle=True '
+            "would shuffle single samples, which a stateless network does not mind either) and "
+            "stateful (shuffle=False, state reset each epoch), once per seed; the error is measured on "
+            "the continuation of each stream."
         ),
         "layers.experiment.running": "Training {n} networks…",
         "layers.experiment.verdict": (
@@ -119,7 +123,7 @@ STRINGS: dict[str, dict[str, str]] = {
         ),
         "layers.arm.stateless": "stateless",
         "layers.arm.stateful": "stateful",
-        "layers.arm.shuffled": "stateful, shuffled",
+        "layers.arm.shuffled": "stateful, batch order shuffled",
         "layers.box.title": "Figure 5.34: test RMSE over seeds",
         "layers.box.y": "test RMSE",
         "layers.position.title": "Test RMSE at each position in a sample",
@@ -149,12 +153,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "layers.unroll": "unroll（展开）",
         "layers.epochs": "练习 24：训练轮数",
         "layers.seeds": "练习 24：随机种子数（重复次数）",
-        "layers.shuffle": "练习 24：打乱有状态训练的批次",
+        "layers.shuffle": "练习 24：打乱有状态训练的批次顺序",
         "layers.preset.ex23": "图 5.30：SimpleRNN(64)，输入 (10, 100)",
         "layers.preset.ex23_seq": "图 5.31：return_sequences=True",
         "layers.preset.ex23_1000": "图 5.32：1,000 个时间步",
         "layers.preset.stack_error": "不设 return_sequences 就堆叠",
-        "layers.preset.shuffle": "有状态却打乱批次（错误做法）",
+        "layers.preset.shuffle": "有状态却打乱批次顺序（错误做法）",
         "layers.builder.title": "练习 23：model.summary()",
         "layers.builder.what": (
             "SimpleRNN(units) → Dense(64, relu) → Dense(100, softmax)，input_shape = (timesteps, "
@@ -214,12 +218,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "layers.layout.wrong": "不是 i → i+1",
         "layers.layout.shuffled": (
             "打乱后：红色箭头把状态传给了不属于它的片段。有状态训练需要 shuffle=False，并且批次大小固定。"
+            '这里打乱的是整个批次的顺序（Keras 的 shuffle="batch"）；Keras 默认的 shuffle=True 打乱的是'
+            "单个样本，还会把每个批次内的数据流也混在一起。"
         ),
         "layers.experiment.what": (
             "练习 24 的实时版本：在由两个正弦波（周期 7.3 和 19.1 步）叠加成的数据流上预测下一个值，"
             "切成每段 10 步的样本，每批 4 条数据流，每轮 24 个批次。同一个 SimpleRNN(16) → Dense(1)，"
-            "从相同的初始权重出发，用 Adam 分别以无状态（按 Keras 默认打乱）和有状态（不打乱，每轮重置"
-            "状态）方式训练，每个随机种子一次；误差在每条数据流的后续部分上测量。"
+            "从相同的初始权重出发，用 Adam 分别以无状态（每轮打乱批次顺序，即 Keras 的 "
+            'shuffle="batch"；Keras 默认的 shuffle=True 打乱单个样本，无状态网络同样不受影响）和有状态'
+            "（shuffle=False，每轮重置状态）方式训练，每个随机种子一次；误差在每条数据流的后续部分上测量。"
         ),
         "layers.experiment.running": "正在训练 {n} 个网络……",
         "layers.experiment.verdict": (
@@ -234,7 +241,7 @@ STRINGS: dict[str, dict[str, str]] = {
         ),
         "layers.arm.stateless": "无状态",
         "layers.arm.stateful": "有状态",
-        "layers.arm.shuffled": "有状态（打乱）",
+        "layers.arm.shuffled": "有状态（批次顺序打乱）",
         "layers.box.title": "图 5.34：各随机种子的测试 RMSE",
         "layers.box.y": "测试 RMSE",
         "layers.position.title": "样本中每个位置的测试 RMSE",

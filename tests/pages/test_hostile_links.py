@@ -1,0 +1,86 @@
+"""Shared links with hostile values (issue 11, item 9), under AppTest on every page.
+
+Markdown links, images and HTML go through every URL parameter of every page (its own settings,
+lang, classroom, show and a key it does not know); no Markdown element the page sends may carry
+them unescaped. A 90 kB link is read only up to the parser's caps. The real browser's DOM is
+checked in tests/browser/test_browser_bad_input.py.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.pages.test_bad_input import steady_server  # noqa: F401  (the fixture, used by every test here)
+from tests.pages.test_pages import start
+from visualizer.app.url_state import MAX_PARAMS, MAX_VALUE
+
+PAGES = ["home", "tour", "unrolled", "heatmap", "regime", "clipping", "layers", "authorship"]
+PAYLOADS = (  # each under the 40 characters a note repeats, so nothing is cut off before the check
+    "[Log in here](https://evil.example/)",
+    "![](https://evil.example/p.png)",
+    "<img src=https://evil.example/q.png>",
+    "<https://evil.example/> www.evil.example",
+)
+# Anything of these in a Markdown body would render as a link, an image, HTML or an autolink.
+UNSAFE = re.compile(r"\]\(|!\[|(?<!\\)<(img|https?)|evil\.example|https?://|www\.evil")
+
+
+def markdown_bodies(at: AppTest) -> Iterator[str]:
+    """Every text the page sent that Streamlit renders as Markdown: bodies, labels, help texts."""
+    for node in at._tree:
+        proto = getattr(node, "proto", None)
+        for field in ("body", "label", "help", "caption", "title"):
+            value = getattr(proto, field, None)
+            if isinstance(value, str) and value:
+                yield value
+
+
+def spec_names(page: str) -> list[str]:
+    """The page's URL settings, as its last publish wrote them (home and tour have none)."""
+    at = start(page=f"pages/{page}.py")
+    return sorted(at.session_state[f"{page}__published"]) if f"{page}__published" in at.session_state else []
+
+
+def hostile_query(names: list[str], turn: int) -> dict[str, str]:
+    """Every setting, the shell's keys and an unknown key, each with a payload (rotated by turn)."""
+    keys = [*names, "lang", "classroom", "show", PAYLOADS[0]]
+    return {key: PAYLOADS[(i + turn) % len(PAYLOADS)] for i, key in enumerate(keys)}
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_markdown_in_any_url_parameter_is_shown_escaped(page):
+    names = spec_names(page)
+    for turn in range(len(PAYLOADS)):  # every parameter gets every payload once
+        query = hostile_query(names, turn)
+        at = start(query, page=f"pages/{page}.py")
+        assert not at.exception, (page, turn, [e.value for e in at.exception])
+        assert at.title, (page, turn)  # the page ran to its content, not just to the note
+        unsafe = [body for body in markdown_bodies(at) if UNSAFE.search(body)]
+        assert not unsafe, (page, turn, unsafe)
+        if names:  # the settings fell back, and the note names them, escaped
+            notes = [w.value for w in at.warning if "link settings were not understood" in w.value]
+            assert len(notes) == 1 and "evil\\.example" in notes[0], (page, turn, notes)
+
+
+def test_the_language_note_escapes_a_hostile_lang():
+    at = start({"lang": "[Log in here](https://evil.example/)"}, page="pages/home.py")
+    (note,) = [w.value for w in at.warning]
+    assert "lang='\\[Log in here\\]\\(https\\:\\/\\/evil\\.example\\/\\)'" in note
+    assert not [body for body in markdown_bodies(at) if UNSAFE.search(body)]
+
+
+def test_a_90_kB_link_is_read_only_up_to_the_caps():
+    # The tester's 90 kB URL: one huge value, and thousands of small parameters after it.
+    query = {"window": "9" * 90_000, **{f"k{i}": "x" * 20 for i in range(900)}}
+    at = start(query, page="pages/authorship.py")
+    assert not at.exception
+    (note,) = [w.value for w in at.warning if "link settings were not understood" in w.value]
+    assert f"window='{'9' * 40}' (longer than {MAX_VALUE} characters, not read; using 100)" in note
+    assert f"more than {MAX_PARAMS} parameters; the rest were not read" in note
+    assert len(note) < 200 * MAX_PARAMS  # each read key is named once, briefly
+    assert at.session_state["authorship_window"] == 100
+    assert len(at.query_params) < 30  # the next publish wrote a clean link: the page's settings and lang
