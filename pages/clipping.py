@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from core import clipping_lab
 from visualizer.app import clipping_runs, controls, url_state
 from visualizer.app.cliff_panel import CLIFF_SPECS, draw_cliff_panel
 from visualizer.app.shell import PNG_EXPORT, finish_page, json_download, start_page
@@ -10,7 +11,7 @@ from visualizer.figures.training import PANELS, reach_heatmap, training_panels
 PAGE = "clipping"
 SPECS = {  # defaults: the "explodes" preset of core.clipping_lab.PRESETS
     "task": url_state.ChoiceParam("temporal_order", ("temporal_order", "adding")),
-    "T": url_state.IntParam(50, 10, 200),
+    "T": url_state.IntParam(40, 10, 200),
     "H": url_state.ChoiceParam("64", ("16", "32", "64", "128")),
     "sigma": url_state.FloatParam(1.1, 0.5, 2.0, step=0.05),
     "opt": url_state.ChoiceParam("sgd", ("sgd", "momentum", "adam")),
@@ -18,7 +19,7 @@ SPECS = {  # defaults: the "explodes" preset of core.clipping_lab.PRESETS
         "0.1", ("0.001", "0.003", "0.01", "0.03", "0.05", "0.1", "0.2", "0.5", "1"), "slider"
     ),
     "theta": url_state.ChoiceParam(
-        "1", ("0.01", "0.03", "0.1", "0.3", "0.5", "1", "2", "5", "10", "20", "50"), "slider"
+        "1", ("0.01", "0.03", "0.1", "0.3", "0.5", "1", "2", "5", "10", "20", "50", "100"), "slider"
     ),
     "steps": url_state.IntParam(600, 50, 2000),
     "seed": url_state.IntParam(0, 0, 9999, widget="number"),
@@ -38,8 +39,12 @@ if not projected:
     st.markdown(t("clipping.what"))
     st.latex(
         r"\text{norm: } g \leftarrow g\cdot\min\!\Big(1,\frac{\theta}{\lVert g\rVert}\Big)"
-        r"\qquad \text{value: } g_i \leftarrow \max(-\theta, \min(\theta, g_i))"
+        r"\qquad \text{value: } g_i \leftarrow \max\!\Big(-\frac{\theta}{\sqrt{P}},"
+        r" \min\!\Big(\frac{\theta}{\sqrt{P}}, g_i\Big)\Big)"
     )
+    st.caption(t("clipping.value_rule", n_params=config.n_params, bound=config.value_threshold))
+for name in clipping_runs.presets_matching(value, SPECS):
+    st.info(t(f"clipping.lesson.{name}"))
 
 job = clipping_runs.find(config)
 st.button(
@@ -59,6 +64,8 @@ def live_view() -> None:
     """Progress and the six panels, redrawn twice a second while the job runs."""
     done = job.finished.is_set()
     hist = clipping_runs.history(job)
+    if not done and not any(len(hist.runs[run]["step"]) for run in clipping_runs.RUNS):
+        st.caption(t("clipping.compiling"))  # the first step of new shapes compiles for several seconds
     columns = st.columns(len(clipping_runs.RUNS))
     for column, run in zip(columns, clipping_runs.RUNS, strict=True):
         steps = len(hist.runs[run]["step"])
@@ -100,8 +107,11 @@ if job is not None and not job.running and not job.error:
             title=t("clipping.reach_map", run=names[picked]),
             x_title="k",
             y_title=t("clipping.step"),
+            colorbar_title=t("clipping.reach_colorbar"),
             marked_step=marked,
             marked_label=t("clipping.reach_marked", step=marked),
+            markers=clipping_lab.marker_steps(config),
+            marker_label=t("clipping.reach_markers"),
         )
         st.plotly_chart(fig, config=PNG_EXPORT, key=f"{PAGE}_reach")
     json_download(t("clipping.download_json"), {"settings": value, **hist.runs}, "clipping_runs.json")

@@ -1,13 +1,19 @@
 """core.clipping_lab: padding is exact, the heatmap's loss is the training loss, and the presets' facts."""
 
+import dataclasses
+import functools
+from typing import NamedTuple
+
 import jax
 import jax.numpy as jnp
 import numpy as np
+import optax
 import pytest
 
 from core import clipping_lab as lab
 from core import tasks
 from core.rnn import RNNParams, forward
+from core.train import clip_gradients
 
 pytestmark = pytest.mark.float32  # the lab trains in float32, as the page does
 
@@ -54,31 +60,98 @@ def test_every_run_starts_from_the_same_weights_and_batches():
     assert all(np.array_equal(x, y) for x, y in zip(first, second, strict=True))
 
 
-def summary(reports) -> dict[str, float]:
-    return {
-        "max_norm": max(r.grad_norm for r in reports),
-        "final_loss": float(np.mean([r.loss for r in reports[-50:]])),
-        "accuracy": [r.heldout for r in reports if not np.isnan(r.heldout)][-1],
-    }
+# A training run is chaotic: one seed's outcome can flip with a CPU's float rounding (the "explodes"
+# preset once failed on an AMD EPYC machine for seed 0 alone). So each preset's lesson is asserted
+# over ten seeds and must hold for at least eight of them.
+SEEDS = range(10)
+REQUIRED = 8
 
 
-def test_explodes_preset_spikes_unclipped_and_learns_only_when_clipped():
-    config = lab.PRESETS["explodes"]
-    plain = summary(list(lab.run(config, "none")))
-    clipped = summary(list(lab.run(config, "global_norm")))
-    assert plain["max_norm"] > 10 * config.threshold
-    assert plain["final_loss"] > clipped["final_loss"]
-    assert clipped["accuracy"] > 0.9 > 0.5 > plain["accuracy"]  # four classes: chance is 0.25
+class Outcome(NamedTuple):
+    max_norm: float  # the largest ‖g‖ before clipping
+    clipped_share: float  # the share of steps that clipping changed
+    accuracy: float  # held-out accuracy after the last step
+    losses: tuple[float, ...]  # the training loss of every step
 
 
-def test_no_need_preset_never_clips_so_every_run_is_the_same():
-    config = lab.PRESETS["no_need"]
-    runs = {clip: list(lab.run(config, clip)) for clip in ("none", "global_norm", "value")}
-    assert not any(r.clipped for reports in runs.values() for r in reports)
-    for clip in ("global_norm", "value"):
-        assert [r.loss for r in runs[clip]] == [r.loss for r in runs["none"]]
-        last, reference = runs[clip][-1].params, runs["none"][-1].params
-        assert all(np.array_equal(x, y) for x, y in zip(last, reference, strict=True))
+@functools.cache
+def outcome(preset: str, clip: str, seed: int) -> Outcome:
+    reports = list(lab.run(dataclasses.replace(lab.PRESETS[preset], seed=seed), clip))
+    return Outcome(
+        max_norm=max(r.grad_norm for r in reports),
+        clipped_share=float(np.mean([r.clipped for r in reports])),
+        accuracy=[r.heldout for r in reports if not np.isnan(r.heldout)][-1],
+        losses=tuple(r.loss for r in reports),
+    )
+
+
+def assert_holds(lesson, preset: str, clips: tuple[str, ...]) -> None:
+    table = {seed: {clip: outcome(preset, clip, seed) for clip in clips} for seed in SEEDS}
+    held = [seed for seed, runs in table.items() if lesson(**runs)]
+    rows = "\n".join(
+        f"seed {seed}: "
+        + ", ".join(
+            f"{c} max‖g‖ {o.max_norm:.3g} clipped {o.clipped_share:.2f} acc {o.accuracy:.2f}"
+            for c, o in runs.items()
+        )
+        for seed, runs in table.items()
+    )
+    assert len(held) >= REQUIRED, f"{preset}: the lesson held for {len(held)} of {len(SEEDS)} seeds\n{rows}"
+
+
+def test_explodes_preset_unclipped_meets_big_gradients_and_stays_at_chance_while_norm_clipping_learns():
+    theta = lab.PRESETS["explodes"].threshold
+
+    def lesson(none: Outcome, global_norm: Outcome) -> bool:
+        return none.max_norm > 3 * theta and none.accuracy < 0.5 and global_norm.accuracy > 0.9
+
+    assert_holds(lesson, "explodes", ("none", "global_norm"))
+
+
+def test_explodes_preset_value_clipping_acts_and_its_run_differs_from_no_clipping():
+    def lesson(none: Outcome, value: Outcome) -> bool:
+        gap = np.max(np.abs(np.subtract(none.losses, value.losses)))
+        return value.clipped_share > 0.5 and gap > 0.1
+
+    assert_holds(lesson, "explodes", ("none", "value"))
+
+
+def test_too_low_preset_clips_every_step_and_training_crawls():
+    def lesson(global_norm: Outcome, value: Outcome) -> bool:
+        return min(global_norm.clipped_share, value.clipped_share) == 1.0 and global_norm.accuracy < 0.5
+
+    assert_holds(lesson, "too_low", ("global_norm", "value"))
+
+
+def test_no_need_preset_never_clips_so_every_run_is_the_same_and_learns():
+    def lesson(none: Outcome, global_norm: Outcome, value: Outcome) -> bool:
+        runs = (none, global_norm, value)
+        never_clipped = all(r.clipped_share == 0 for r in runs)
+        return never_clipped and none.losses == global_norm.losses == value.losses and none.accuracy > 0.9
+
+    assert_holds(lesson, "no_need", ("none", "global_norm", "value"))
+
+
+def test_value_clipping_bounds_each_entry_by_theta_over_root_p_so_its_norm_is_at_most_theta():
+    config = lab.LabConfig(n_hidden=16, threshold=2.0)
+    params = lab.initial_params(config)
+    assert config.n_params == sum(int(np.size(p)) for p in params)
+    assert config.train_config("value").threshold == pytest.approx(2.0 / np.sqrt(config.n_params))
+    assert config.train_config("global_norm").threshold == 2.0
+    huge = jax.tree.map(lambda p: 1e3 * jnp.ones_like(p), params)
+    clipped = clip_gradients(huge, "value", config.value_threshold)
+    assert float(optax.tree.norm(clipped)) == pytest.approx(2.0, rel=1e-5)  # every entry at the bound
+
+
+def test_marker_steps_are_where_the_held_out_sequence_carries_its_markers():
+    for task in tasks.TASKS:
+        config = lab.LabConfig(task=task, n_steps=30)
+        steps = lab.marker_steps(config)
+        xs, _ = tasks.heldout(task, config.seed, 1, config.n_steps)
+        assert len(steps) == 2
+        for k in steps:  # 1-based: step k is row k - 1
+            row = xs[0, k - 1]
+            assert (row[1] == 1.0) if task == "adding" else (row[tasks.N_DISTRACTORS :].sum() == 1.0)
 
 
 def test_bad_configs_are_rejected():

@@ -89,7 +89,7 @@ def _summary(t: Callable[..., str], label: str, run: dict[str, object], where: o
     points, losses, norms = run["points"], run["losses"], run["grad_norms"]
     steps = run["step_norms"]
     where.metric(t("cliff.final_loss", run=label), f"{losses[-1]:.3g}")
-    where.metric(t("cliff.max_grad", run=label), f"{np.nanmax(norms):.3g}")
+    where.metric(t("cliff.max_grad", run=label), f"{np.nanmax(norms):.3g}", help=t("cliff.max_grad_help"))
     where.caption(
         t(
             "cliff.details",

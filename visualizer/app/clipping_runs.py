@@ -19,6 +19,7 @@ from core.clipping_lab import PRESETS, LabConfig, contributions, run
 from core.train import StepReport
 from visualizer.app import jobs
 from visualizer.app.cache import read_only
+from visualizer.app.controls import preset_state
 
 RUNS = ("none", "global_norm", "value")  # the page's three runs, in legend order
 FIELDS = ("step", "loss", "heldout", "cosine", "grad_norm", "clipped_norm", "clipped")
@@ -62,6 +63,15 @@ def preset_values(name: str) -> dict[str, object]:
         "steps": c.steps,
         "seed": c.seed,
     }
+
+
+def presets_matching(values: Mapping[str, Any], specs: Mapping[str, Any]) -> list[str]:
+    """The presets whose whole page state equals `values` (so the page can state that preset's lesson)."""
+    return [
+        name
+        for name in PRESETS
+        if preset_state(specs, preset_values(name)) == {key: values[key] for key in specs}
+    ]
 
 
 def _train_three(config: LabConfig, publish: jobs.Publish, stop: threading.Event) -> None:

@@ -8,7 +8,7 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from visualizer.figures.heatmap import COLORSCALE, decade_ticks, value_range
+from visualizer.figures.heatmap import COLORSCALE, decade_ticks
 
 # Okabe–Ito: told apart by colour-blind students and on a washed-out projector.
 RUN_COLOURS = ("#000000", "#0072B2", "#D55E00", "#009E73", "#CC79A7")
@@ -74,10 +74,22 @@ def training_panels(
                 col=col,
             )
         if name in ("heldout", "cosine", "clipped_share"):
-            fig.update_yaxes(range=[-0.05 if name != "cosine" else None, 1.05], row=row, col=col)
+            # Fixed ranges: a cosine of 1 ± 2e-7 is rounding, and an autoscaled axis would show it as a swing.
+            fig.update_yaxes(range=[-0.05, 1.05], row=row, col=col)
         fig.update_xaxes(title_text=x_title if row == 2 else None, row=row, col=col)
     fig.update_layout(height=height, margin={"t": 60, "b": 40}, legend={"orientation": "h", "y": 1.12})
     return fig
+
+
+def per_row_relative(z: np.ndarray) -> np.ndarray:
+    """Each row of z (S, T) minus its largest finite entry: 0 at the row's strongest term, negative elsewhere.
+
+    Rows whose terms are all non-finite stay as they are (NaN or -inf).
+    """
+    z = np.asarray(z, dtype=float)
+    finite = np.where(np.isfinite(z), z, -np.inf)
+    peak = finite.max(axis=1, keepdims=True)
+    return np.where(np.isfinite(peak), z - np.where(np.isfinite(peak), peak, 0.0), z)
 
 
 def reach_heatmap(
@@ -90,23 +102,38 @@ def reach_heatmap(
     colorbar_title: str = "‖·‖",
     marked_step: int | None = None,
     marked_label: str = "",
+    markers: Sequence[int] = (),
+    marker_label: str = "",
+    decades: float = 8.0,
 ) -> go.Figure:
-    """log10 ‖term k of dE_T/dW‖ (S, T) for S training steps (rows) and k = 1..T (columns)."""
-    z = np.asarray(z, dtype=float)
-    lo, hi = value_range(z)
-    tick_values, tick_text = decade_ticks(lo, hi)
+    """log10 ‖term k of dE_T/dW‖ (S, T), S training steps (rows) by k = 1..T, each row relative to its peak.
+
+    A network that learned has a much larger gradient than one at chance, so one colour range
+    over all rows would paint the interesting rows one shade. Relative to each row's largest
+    term, every row shows its own shape: how far back, from the loss at the end, it reaches.
+    markers: the 1-based steps that hold the sequence's markers, drawn as dotted lines.
+    """
+    relative = per_row_relative(z)
+    tick_values, tick_text = decade_ticks(-decades, 0.0)
     fig = go.Figure(
         go.Heatmap(
-            z=np.where(np.isfinite(z), z, np.nan).astype(np.float32),
-            x=np.arange(1, z.shape[1] + 1),
+            z=np.where(np.isfinite(relative), relative, np.nan).astype(np.float32),
+            x=np.arange(1, relative.shape[1] + 1),
             y=np.asarray(steps),
-            zmin=lo,
-            zmax=hi,
+            zmin=-decades,
+            zmax=0.0,
             colorscale=COLORSCALE,
             colorbar={"title": colorbar_title, "tickvals": tick_values, "ticktext": tick_text},
-            hovertemplate=f"{y_title} %{{y}}<br>k = %{{x}}<br>log10 = %{{z:.2f}}<extra></extra>",
+            hovertemplate=f"{y_title} %{{y}}<br>k = %{{x}}<br>log10 (÷ row max) = %{{z:.2f}}<extra></extra>",
         )
     )
+    for index, step in enumerate(markers):
+        fig.add_vline(
+            x=step,
+            line={"color": "#D55E00", "width": 2, "dash": "dot"},
+            annotation_text=marker_label if index == 0 else None,
+            annotation_position="top",
+        )
     if marked_step is not None:
         fig.add_hline(y=marked_step, line={"color": "#D55E00", "width": 2}, annotation_text=marked_label)
     fig.update_layout(title=title, xaxis_title=x_title, yaxis_title=y_title, height=420)

@@ -36,7 +36,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "cliff.wall": "the wall: w·σ(0.5) + b = 0.5",
         "cliff.offscreen": "ends at ({w:.3g}, {b:.3g})",
         "cliff.final_loss": "{run}: final E",
-        "cliff.max_grad": "{run}: largest ‖∇E‖",
+        "cliff.max_grad": "{run}: largest ‖∇E‖ (before clipping)",
+        "cliff.max_grad_help": (
+            "Measured before clipping, on the path each run took. The clipped run walks up to the "
+            "wall in small steps and meets its steepest point, so its largest raw gradient can exceed "
+            "the unclipped run's; what clipping bounds is the step, shown as “largest step”."
+        ),
         "cliff.details": (
             "{run}: {taken} steps, {n_clipped} above the threshold; largest step {step:.3g}; "
             "ends at (w, b) = ({w:.4g}, {b:.4g}) with ‖∇E‖ = {grad:.3g}."
@@ -74,7 +79,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "cliff.wall": "墙：w·σ(0.5) + b = 0.5",
         "cliff.offscreen": "终点 ({w:.3g}, {b:.3g})",
         "cliff.final_loss": "{run}：最终 E",
-        "cliff.max_grad": "{run}：最大 ‖∇E‖",
+        "cliff.max_grad": "{run}：最大 ‖∇E‖（裁剪前）",
+        "cliff.max_grad_help": (
+            "在每次运行自己走过的路径上、裁剪之前测得。裁剪的运行以小步走到墙边，遇到最陡的地方，"
+            "所以它的最大原始梯度可以超过不裁剪的运行；裁剪限制的是步长，见“最大步长”。"
+        ),
         "cliff.details": (
             "{run}：{taken} 步，其中 {n_clipped} 步超过阈值；最大步长 {step:.3g}；"
             "终点 (w, b) = ({w:.4g}, {b:.4g})，‖∇E‖ = {grad:.3g}。"

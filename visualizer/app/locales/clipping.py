@@ -51,8 +51,34 @@ STRINGS: dict[str, dict[str, str]] = {
         "clipping.reach_what": (
             "For one held-out sequence, each row shows log10 of the norm of term k of dE_T/dWs "
             "(the heatmap page's quantity for the last step's loss) with the weights saved at that "
-            "training step. Bright on the left means the loss at the end still reaches the early "
-            "steps, where the markers are."
+            "training step, relative to the row's largest term (0 = the row's strongest term). "
+            "Each row is scaled on its own, so rows of a run at chance and of a run that learned "
+            "can be compared by their shape. The dotted lines mark the sequence's two markers: "
+            "bright there means the loss at the end still reaches the steps the answer depends on."
+        ),
+        "clipping.reach_colorbar": "÷ row max",
+        "clipping.reach_markers": "markers",
+        "clipping.compiling": (
+            "Compiling the training step for these sizes (a few seconds, once per size on this server)…"
+        ),
+        "clipping.value_rule": (
+            "Clip by value bounds each of the P = {n_params:,} entries by θ/√P = {bound:.3g}: then "
+            "the clipped gradient is at most θ long too, as with clip by norm, and the two differ "
+            "only in direction. (Entries bounded by θ itself would almost never be touched.)"
+        ),
+        "clipping.lesson.explodes": (
+            "Lesson: without clipping, SGD at α = 0.1 meets gradients several times θ, is thrown "
+            "off and stays at chance (25 %); clipped by norm, the same network from the same start "
+            "learns the task. Clipping by value bounds the step as well, but turns it."
+        ),
+        "clipping.lesson.too_low": (
+            "Lesson: with θ = 0.01 every step is clipped, so each update is at most α·θ = 0.001 "
+            "long and the clipped runs crawl: in the same number of steps they stay near chance, "
+            "while the same θ = 1 run of “Explodes without clipping” learns."
+        ),
+        "clipping.lesson.no_need": (
+            "Lesson: a short sequence (T = 20) trained with Adam never meets a gradient above "
+            "θ = 100, so clipping never acts: the three runs are the same run, and all of them learn."
         ),
         "clipping.reach_run": "Run",
         "clipping.reach_step": "Mark training step",
@@ -106,7 +132,29 @@ STRINGS: dict[str, dict[str, str]] = {
         "clipping.reach_title": "训练后网络的梯度能向前传播多远？",
         "clipping.reach_what": (
             "对一个留出序列，每一行给出该训练步保存的权重下 dE_T/dWs 第 k 项范数的 log10"
-            "（即热力图页面中最后一步损失的那一行）。左侧越亮，说明末尾的损失仍能传到标记所在的早期步。"
+            "（即热力图页面中最后一步损失的那一行），并除以该行最大的一项（0 表示该行最强的一项）。"
+            "每一行单独缩放，所以停在随机水平的运行和学会了任务的运行可以按形状比较。"
+            "虚线标出序列的两个标记：那里越亮，说明末尾的损失仍能传到答案所依赖的步。"
+        ),
+        "clipping.reach_colorbar": "÷ 行最大值",
+        "clipping.reach_markers": "标记",
+        "clipping.compiling": "正在为这些尺寸编译训练步（几秒钟，本服务器上每种尺寸只需一次）……",
+        "clipping.value_rule": (
+            "按值裁剪把 P = {n_params:,} 个分量的每一个限制在 θ/√P = {bound:.3g} 以内："
+            "这样裁剪后的梯度长度也不超过 θ，和按范数裁剪一样，两者只在方向上不同。"
+            "（若每个分量以 θ 本身为界，几乎永远不会被裁剪。）"
+        ),
+        "clipping.lesson.explodes": (
+            "要点：不裁剪时，α = 0.1 的 SGD 遇到数倍于 θ 的梯度，被甩开，停在随机水平（25%）；"
+            "按范数裁剪时，同一个网络从同一起点学会了任务。按值裁剪同样限制了步长，但改变了方向。"
+        ),
+        "clipping.lesson.too_low": (
+            "要点：θ = 0.01 时每一步都被裁剪，每次更新至多 α·θ = 0.001，裁剪的运行几乎不动："
+            "同样的步数内它们停在随机水平附近，而“不裁剪就爆炸”中 θ = 1 的运行学会了任务。"
+        ),
+        "clipping.lesson.no_need": (
+            "要点：短序列（T = 20）用 Adam 训练，梯度从不超过 θ = 100，裁剪从不起作用："
+            "三次运行就是同一次运行，而且都学会了任务。"
         ),
         "clipping.reach_run": "运行",
         "clipping.reach_step": "标出训练步",

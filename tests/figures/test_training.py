@@ -1,0 +1,48 @@
+"""visualizer.figures.training: the clipping lab's panels and the per-row reach map."""
+
+import numpy as np
+
+from visualizer.figures.training import PANELS, per_row_relative, reach_heatmap, training_panels
+
+
+def run(n: int, cosine: float) -> dict[str, np.ndarray]:
+    steps = np.arange(1, n + 1)
+    return {
+        "step": steps,
+        "loss": np.linspace(1.4, 0.1, n),
+        "heldout": np.where(steps % 5 == 0, 0.5, np.nan),
+        "cosine": np.full(n, cosine) + np.random.default_rng(0).normal(0, 1e-7, n),
+        "grad_norm": np.full(n, 3.0),
+        "clipped_norm": np.full(n, 1.0),
+        "clipped": np.ones(n),
+    }
+
+
+def test_the_cosine_axis_is_fixed_so_rounding_noise_around_one_is_not_drawn_as_a_swing():
+    fig = training_panels(
+        {"a": run(20, 1.0)}, titles={p: p for p in PANELS}, threshold=1.0, threshold_label="θ", x_title="step"
+    )
+    cosine_axis = fig.layout[f"yaxis{PANELS.index('cosine') + 1}"]
+    assert tuple(cosine_axis.range) == (-0.05, 1.05)
+
+
+def test_each_row_is_shown_relative_to_its_own_largest_term():
+    z = np.array([[-20.0, -25.0, -np.inf], [3.0, 1.0, 2.0], [np.nan, np.nan, np.nan]])
+    relative = per_row_relative(z)
+    np.testing.assert_allclose(relative[0, :2], [0.0, -5.0])
+    assert relative[0, 2] == -np.inf
+    np.testing.assert_allclose(relative[1], [0.0, -2.0, -1.0])
+    assert np.isnan(relative[2]).all()
+
+
+def test_the_reach_map_draws_the_markers_it_names_and_a_zero_topped_scale():
+    z = np.array([[-20.0, -25.0, -22.0], [3.0, 1.0, 2.0]])
+    fig = reach_heatmap(
+        z, steps=[10, 20], title="r", x_title="k", y_title="step", markers=(1, 3), marker_label="markers"
+    )
+    heat = fig.data[0]
+    assert heat.zmax == 0.0 and heat.zmin < 0
+    assert np.nanmax(np.asarray(heat.z, dtype=float), axis=1).tolist() == [0.0, 0.0]
+    lines = [s for s in fig.layout.shapes if s.type == "line" and s.x0 == s.x1]
+    assert sorted(s.x0 for s in lines) == [1, 3]
+    assert any(a.text == "markers" for a in fig.layout.annotations)
