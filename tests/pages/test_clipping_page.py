@@ -62,7 +62,7 @@ def test_a_shared_url_restores_the_controls_and_the_url_follows_them():
 def test_a_bad_url_falls_back_with_a_note():
     at = start({"T": "5000", "lr": "huge", "H": "7"}, page=PAGE)
     assert not at.exception
-    assert at.session_state["clipping_T"] == 50 and at.session_state["clipping_lr"] == "0.1"
+    assert at.session_state["clipping_T"] == 40 and at.session_state["clipping_lr"] == "0.1"
     assert "T=" in at.warning[0].value and "lr=" in at.warning[0].value
 
 
@@ -72,6 +72,49 @@ def test_presets_set_the_controls_of_the_core_presets():
     expected = clipping_lab.PRESETS["no_need"]
     names = [*TINY, "sigma", "opt"]
     assert clipping_runs.config_from({k: at.session_state[f"clipping_{k}"] for k in names}) == expected
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_each_preset_states_its_own_lesson_and_only_while_its_settings_hold(lang):
+    at = start({"lang": lang}, page=PAGE)  # the defaults are the "explodes" preset
+    lessons: dict[str, list[str]] = {}
+    for name in clipping_lab.PRESETS:
+        at.sidebar.button(key=f"clipping_preset_{name}").click().run()
+        assert not at.exception and not at.error
+        lessons[name] = [info.value for info in at.info if info.value.startswith(("Lesson", "要点"))]
+        assert len(lessons[name]) == 1, f"{name}: {lessons[name]}"
+    assert len({text for texts in lessons.values() for text in texts}) == len(clipping_lab.PRESETS)
+    at.sidebar.slider(key="clipping_T").set_value(33).run()  # off the preset: no lesson claimed
+    assert not [info for info in at.info if info.value.startswith(("Lesson", "要点"))]
+
+
+def train_preset(name: str, timeout_s: float = 240):
+    """Press a preset, then train its three runs to the end on the page."""
+    at = start(page=PAGE)
+    at.sidebar.button(key=f"clipping_preset_{name}").click().run()
+    at.button(key="clipping_train").click().run()
+    job = clipping_runs.find(clipping_lab.PRESETS[name])
+    assert job is not None and job.finished.wait(timeout_s), f"{name}: training did not finish"
+    return panels_spec(at.run())
+
+
+def test_no_need_lesson_on_the_page_three_identical_runs_never_clipped_all_learn():
+    panels = train_preset("no_need")
+    lines = {run: panel_line(panels, LABELS[run], "loss") for run in clipping_runs.RUNS}
+    np.testing.assert_array_equal(lines["none"], lines["global_norm"])
+    np.testing.assert_array_equal(lines["none"], lines["value"])
+    for run in clipping_runs.RUNS:
+        assert panel_line(panels, LABELS[run], "clipped_share").max() == 0.0
+        assert panel_line(panels, LABELS[run], "heldout")[-1] > 0.9
+
+
+def test_too_low_lesson_on_the_page_every_step_clipped_and_the_clipped_runs_stay_near_chance():
+    panels = train_preset("too_low")
+    for run in ("global_norm", "value"):
+        share = panel_line(panels, LABELS[run], "clipped_share")
+        assert share.min() == 1.0  # clipped from the first step to the last
+        assert panel_line(panels, LABELS[run], "clipped_norm").max() <= 0.01 * (1 + 1e-5)
+    assert panel_line(panels, LABELS["global_norm"], "heldout")[-1] < 0.5
 
 
 def test_training_draws_three_runs_whose_numbers_are_the_core_runs():
