@@ -92,6 +92,45 @@ def log10_jacobian_norms(
     return np.asarray(out)[:n_steps]
 
 
+def _state_norms_kernel(params, xs, s0, hidden_mask, *, activation):
+    """log10 ||s_t|| for every step (T_pad,), from the scaled forward pass (never overflows)."""
+    s_hat, sig, _ = _bptt._scaled_forward(params, xs, s0, hidden_mask, get_activation(activation))
+    return sig + jnp.log10(jnp.linalg.norm(s_hat, axis=1))
+
+
+_jitted_state_norms = jax.jit(_state_norms_kernel, static_argnames=("activation",))
+
+
+def log10_state_norms(
+    params: RNNParams,
+    xs: jax.Array | np.ndarray,
+    *,
+    activation: str = "tanh",
+    s0: jax.Array | np.ndarray | None = None,
+) -> np.ndarray:
+    """log10 ||s_k|| for k = 1..T (array index k-1), shape (T,); -inf for a state that is exactly 0.
+
+    Term k of dE_t/dWs is u_{t,k} s_{k-1}^T, so its norm is ||u_{t,k}|| ||s_{k-1}||: where
+    the states grow forward as fast as the gradient grows backward, the Ws terms stay flat.
+    Computed in log scale, so 1.3^500 is the finite number 57.
+    """
+    checks.check_choice("activation", activation, ACTIVATIONS)
+    n_in, n_hidden, n_out = checks.check_params(params)
+    n_steps = checks.check_sequence(xs, n_in)
+    dummy_targets = np.zeros((n_steps, n_out))
+    params, xs, _, s0 = _bptt._validated_arrays(params, xs, dummy_targets, activation, "mse", "all", s0)
+    n_hidden_pad = bucket_hidden(n_hidden)
+    with np.errstate(divide="ignore"):
+        out = _jitted_state_norms(
+            pad_params(params, n_hidden_pad),
+            pad_steps(xs, bucket_steps(n_steps)),
+            np.pad(s0, (0, n_hidden_pad - n_hidden)),
+            np.arange(n_hidden_pad) < n_hidden,
+            activation=activation,
+        )
+    return np.asarray(out, dtype=float)[:n_steps]
+
+
 def _regime_kernel(Ws_all, params, xs, targets, s0, hidden_mask, loss_mask, rows, *, activation):
     """log10 ||dE_T/ds_1|| - log10 ||dE_T/ds_T|| for each gain (G,) and T in rows + 1 (R,)."""
 
@@ -124,11 +163,14 @@ def regime_map(
     activation: str,
     seed: int,
 ) -> np.ndarray:
-    """log10 of ||dE_T/ds_1|| / ||dE_T/ds_T||, shape (len(gains), len(lengths)).
+    """log10 of ||dE_T/ds_1|| / ||dE_T/ds_T||, shape (len(gains), len(lengths)), computed in float64.
 
     One network per gain: Ws = gain · Q for one orthogonal Q (so σ_max(Ws) = gain),
     Wx glorot_uniform with I = H, O = 1, inputs and targets standard normal, the
     loss on step T only. All lengths come from one sequence of the longest length.
+    The weights and data are drawn in JAX's default float (the same numbers as a
+    float32 run), then the map is computed in float64: above σ_max ≈ 2.5 the tanh
+    network is chaotic and float32 rounding moves cells by decades (tests/core).
     """
     checks.check_choice("activation", activation, ACTIVATIONS)
     gains = np.asarray(gains, dtype=float)
@@ -141,36 +183,39 @@ def regime_map(
     if not isinstance(n_hidden, int) or n_hidden < 1:
         raise ValueError(f"n_hidden must be a positive int, got {n_hidden!r}")
     key_params, key_xs, key_targets = jax.random.split(jax.random.PRNGKey(seed), 3)
-    dtype = _bptt.float_dtype()
-    base = init_params(key_params, n_hidden, n_hidden, 1)
-    base = RNNParams(*(np.asarray(p, dtype) for p in base))
     n_steps = int(lengths.max())
-    xs = np.asarray(jax.random.normal(key_xs, (n_steps, n_hidden)), dtype)
-    targets = np.asarray(jax.random.normal(key_targets, (n_steps, 1)), dtype)
+    base = init_params(key_params, n_hidden, n_hidden, 1)
+    xs = jax.random.normal(key_xs, (n_steps, n_hidden))
+    targets = jax.random.normal(key_targets, (n_steps, 1))
+    f64 = np.float64
+    base = RNNParams(*(np.asarray(p, f64) for p in base))
+    xs, targets = np.asarray(xs, f64), np.asarray(targets, f64)
     n_steps_pad, n_hidden_pad = bucket_steps(n_steps), bucket_hidden(n_hidden)
     padded = pad_params(base, n_hidden_pad)
     rows = lengths.astype(np.int32) - 1
-    loss_mask = np.zeros(n_steps_pad, dtype)
+    loss_mask = np.zeros(n_steps_pad, f64)
     loss_mask[rows] = 1.0
-    out = _jitted_regime(
-        gains.astype(dtype)[:, None, None] * padded.Ws[None],
-        padded,
-        pad_steps(xs, n_steps_pad),
-        pad_steps(targets, n_steps_pad),
-        np.zeros(n_hidden_pad, dtype),
-        np.arange(n_hidden_pad) < n_hidden,
-        loss_mask,
-        rows,
-        activation=activation,
-    )
-    return np.asarray(out)
+    # A thread-local switch: other sessions' float32 work in this process is unaffected.
+    with jax.enable_x64(True):
+        out = _jitted_regime(
+            gains[:, None, None] * padded.Ws[None],
+            padded,
+            pad_steps(xs, n_steps_pad),
+            pad_steps(targets, n_steps_pad),
+            np.zeros(n_hidden_pad, f64),
+            np.arange(n_hidden_pad) < n_hidden,
+            loss_mask,
+            rows,
+            activation=activation,
+        )
+        return np.asarray(out, dtype=f64)
 
 
 class Regime(NamedTuple):
     """What the gradient does over time, and why."""
 
     kind: str  # "vanishing", "exploding" or "edge"
-    reason: str  # "bound" (σ_max < 1/γ guarantees it), "measured", or "saturation"
+    reason: str  # "bound", "no_recurrence", "saturation", "cut", "measured" or "unmeasured"
     bound_slope: float  # log10(γ σ_max): the Pascanu bound in decades per step of lag
     measured_slope: float  # least-squares decades per step of log10 ||dE_T/ds_k|| against lag
 
@@ -192,22 +237,36 @@ def decay_slope(state_grad_row: np.ndarray) -> float:
     return float(np.polyfit(lags[finite], row[finite], 1)[0])
 
 
-def classify_regime(
-    state_grad_row: np.ndarray, sigma_max: float, activation: str, *, tolerance: float = 0.01
-) -> Regime:
-    """Vanishing, exploding or near the edge, for the last loss step's row of log10 ||dE_T/ds_k||.
+EDGE_TOLERANCE = 0.01  # decades per step: within ±0.01 (under 1 decade per 100 steps) is "the edge"
 
-    σ_max(Ws) < 1/γ is sufficient for vanishing (Pascanu et al. 2013), so it decides
-    alone; above 1/γ exploding is only possible, so the measured slope decides.
-    `tolerance` is in decades per step.
+
+def classify_regime(
+    state_grad_row: np.ndarray, sigma_max: float, activation: str, *, tolerance: float = EDGE_TOLERANCE
+) -> Regime:
+    """Vanishing, exploding or at the edge, for the last loss step's row (T,) of log10 ||dE_T/ds_k||.
+
+    σ_max(Ws) < 1/γ is sufficient for vanishing (Pascanu et al. 2013), so below 1/γ
+    the bound decides alone: "vanishing" for the reason "bound", or "no_recurrence"
+    when σ_max = 0 (Ws = 0: no term reaches an earlier step at all). At or above 1/γ
+    exploding is only possible, so the measured slope (`decay_slope`, decades per step
+    back) decides, with `tolerance` in decades per step: above +tolerance "exploding",
+    below −tolerance "vanishing" for the reason "saturation" (f' < γ wherever a ≠ 0),
+    within ±tolerance "edge". Two reasons need no slope: "cut" (every earlier term is
+    exactly 0, e.g. relu with every unit off at one step) and "unmeasured" (T = 1).
     """
     with np.errstate(divide="ignore"):
         bound = float(np.log10(gamma(activation) * sigma_max))
     measured = decay_slope(state_grad_row)
-    if bound < -tolerance:
+    if sigma_max == 0:
+        return Regime("vanishing", "no_recurrence", bound, measured)
+    if bound < 0:
         return Regime("vanishing", "bound", bound, measured)
+    if measured == -np.inf:
+        return Regime("vanishing", "cut", bound, measured)
+    if not np.isfinite(measured):
+        return Regime("edge", "unmeasured", bound, measured)
     if measured > tolerance:
         return Regime("exploding", "measured", bound, measured)
-    if not np.isfinite(measured) or abs(measured) <= tolerance or abs(bound) <= tolerance:
-        return Regime("edge", "measured", bound, measured)
-    return Regime("vanishing", "saturation", bound, measured)
+    if measured < -tolerance:
+        return Regime("vanishing", "saturation", bound, measured)
+    return Regime("edge", "measured", bound, measured)
