@@ -3,7 +3,7 @@
 import numpy as np
 
 from visualizer.figures.curves import decay_by_lag, per_step_line, singular_value_bars
-from visualizer.figures.regime import regime_heatmap
+from visualizer.figures.regime import CLIP, regime_heatmap
 
 
 def test_decay_chart_draws_the_pascanu_line_with_the_given_slope():
@@ -20,8 +20,24 @@ def test_decay_chart_has_no_bound_line_when_ws_is_zero_and_gaps_for_zero_terms()
     fig = decay_by_lag(
         np.array([0.0, -np.inf, -np.inf]), bound_slope=-np.inf, title="d", x_title="l", y_title="r"
     )
-    assert len(fig.data) == 1
-    assert np.isnan(fig.data[0].y[1])
+    measured, zeros = fig.data  # no bound line: log10(γ·0) = -inf
+    assert np.isnan(measured.y[1])
+    assert list(zeros.x) == [1, 2] and zeros.name == "exactly 0"  # the exact zeros are drawn, not left out
+
+
+def test_decay_chart_says_why_nothing_reaches_back_when_ws_is_zero():
+    kwargs = dict(bound_slope=-np.inf, title="d", x_title="间隔", y_title="r", no_reach_note="Ws = 0: 无")
+    fig = decay_by_lag(np.array([0.0, -np.inf, -np.inf]), **kwargs)
+    assert [a.text for a in fig.layout.annotations] == ["Ws = 0: 无"]
+    assert "间隔" in fig.data[0].hovertemplate  # the hover speaks the page's language
+    reached = decay_by_lag(np.array([0.0, -1.0, -np.inf]), **kwargs)
+    assert not reached.layout.annotations  # one lag reached: nothing to explain
+
+
+def test_singular_values_all_zero_get_a_note_instead_of_an_empty_chart():
+    kwargs = dict(one_over_gamma=1.0, title="s", x_title="i", y_title="σ", all_zero_note="all 0")
+    assert "all 0" in [a.text for a in singular_value_bars(np.zeros(4), **kwargs).layout.annotations]
+    assert "all 0" not in [a.text for a in singular_value_bars(np.ones(4), **kwargs).layout.annotations]
 
 
 def test_singular_values_marks_the_ones_above_one_over_gamma():
@@ -52,7 +68,39 @@ def test_regime_map_puts_gains_across_and_draws_the_edge():
     )
     assert np.asarray(fig.data[0].z).shape == (2, 3)
     assert fig.layout.shapes[0].x0 == 1.0
-    assert fig.data[0].colorbar.ticktext[0].startswith("1e-")
+    assert fig.layout.shapes[0].line.color != "white"  # the scale's centre is white
+
+
+def test_regime_colour_is_diverging_around_one_and_clipped_but_hover_is_true():
+    z = np.array([[-250.0, -22.7], [0.0, 0.5], [8.4, 40.0]])  # (gains, lengths)
+    fig = regime_heatmap(
+        z,
+        gains=np.array([0.5, 1.0, 2.95]),
+        lengths=np.array([10, 200]),
+        one_over_gamma=1.0,
+        title="r",
+        x_title="σ",
+        y_title="T",
+        colorbar_title="比值",
+    )
+    colour, cells = fig.data
+    assert (colour.zmin, colour.zmid, colour.zmax) == (-CLIP, 0.0, CLIP) and CLIP == 10
+    assert colour.colorbar.title.text == "比值"
+    assert list(colour.colorbar.ticktext) == ["≤ 1e-10", "1e-5", "1", "1e+5", "≥ 1e+10"]
+    low, mid, high = (
+        colour.colorscale[0][1],
+        colour.colorscale[len(colour.colorscale) // 2][1],
+        colour.colorscale[-1][1],
+    )
+    assert mid == "rgb(247,247,247)" and low != high  # white at a ratio of 1; blue and red at the ends
+    # Every cell has a clickable point at its own (σ, T), hovering the unclipped value.
+    assert list(zip(cells.x, cells.y, cells.customdata, strict=True))[:3] == [
+        (0.5, 10, "10^-250.0"),
+        (1.0, 10, "10^0.0"),
+        (2.95, 10, "10^8.4"),
+    ]
+    assert cells.customdata[5] == "10^40.0" and colour.hoverinfo == "skip"
+    assert fig.layout.clickmode == "event+select"
 
 
 def test_regime_map_names_an_edge_that_lies_off_the_map():

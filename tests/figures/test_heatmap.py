@@ -43,6 +43,8 @@ def test_hover_shows_lag_per_cell():
     lag = np.asarray(fig.data[1].customdata)
     assert lag[3, 1] == 2 and lag[2, 2] == 0
     assert "lag" in fig.data[1].hovertemplate
+    translated = log10_heatmap(sample_map(), title="m", x_title="k", y_title="t", lag_label="间隔")
+    assert "间隔 = " in translated.data[1].hovertemplate and "lag" not in translated.data[1].hovertemplate
 
 
 def test_decade_ticks_thin_out_over_wide_ranges():

@@ -19,8 +19,14 @@ def decay_by_lag(
     y_title: str,
     measured_label: str = "measured",
     bound_label: str = "Pascanu bound (γ·σ_max)^lag",
+    zero_label: str = "exactly 0",
+    no_reach_note: str = "",
 ) -> go.Figure:
-    """log10 ||dE_T/ds_k|| - log10 ||dE_T/ds_T|| against lag T - k (rise[lag]), with the bound's line."""
+    """log10 ||dE_T/ds_k|| - log10 ||dE_T/ds_T|| against lag T - k (rise[lag]), with the bound's line.
+
+    Lags whose gradient is exactly 0 (-inf) are marked on the floor of the chart; when
+    no lag > 0 is reached at all (Ws = 0), `no_reach_note` says why in the middle.
+    """
     rise = np.asarray(rise, dtype=float)
     lags = np.arange(rise.size)
     fig = go.Figure()
@@ -31,7 +37,7 @@ def decay_by_lag(
             mode="lines+markers" if rise.size <= 60 else "lines",
             name=measured_label,
             line=dict(color=MEASURED_COLOR, width=3),
-            hovertemplate="lag %{x}<br>10^%{y:.2f}<extra></extra>",
+            hovertemplate=f"{x_title} = %{{x}}<br>10^%{{y:.2f}}<extra></extra>",
         )
     )
     if np.isfinite(bound_slope):
@@ -42,9 +48,12 @@ def decay_by_lag(
                 mode="lines",
                 name=bound_label,
                 line=dict(color=BOUND_COLOR, width=2, dash="dash"),
-                hovertemplate="lag %{x}<br>bound 10^%{y:.2f}<extra></extra>",
+                hovertemplate=f"{x_title} = %{{x}}<br>{bound_label}: 10^%{{y:.2f}}<extra></extra>",
             )
         )
+    _mark_zeros(fig, lags, rise, zero_label, hover_x=f"{x_title} = %{{x}}")
+    if rise.size > 1 and not np.isfinite(rise[1:]).any() and no_reach_note:
+        _note(fig, no_reach_note)
     fig.update_layout(
         title=title,
         xaxis_title=x_title,
@@ -63,8 +72,12 @@ def singular_value_bars(
     x_title: str,
     y_title: str,
     line_label: str = "1/γ",
+    all_zero_note: str = "",
 ) -> go.Figure:
-    """Bars of the singular values of Ws, largest first, against a line at 1/γ."""
+    """Bars of the singular values of Ws, largest first, against a line at 1/γ.
+
+    When every singular value is 0 (Ws = 0) the bars have no height: `all_zero_note` says so.
+    """
     values = np.asarray(values, dtype=float)
     index = np.arange(1, values.size + 1)
     fig = go.Figure(
@@ -81,6 +94,8 @@ def singular_value_bars(
         line=dict(color=EDGE_COLOR, dash="dash"),
         annotation_text=f"{line_label} = {one_over_gamma:g}",
     )
+    if not np.any(values) and all_zero_note:
+        _note(fig, all_zero_note)
     fig.update_layout(
         title=title,
         xaxis_title=x_title,
@@ -92,36 +107,65 @@ def singular_value_bars(
 
 
 def per_step_line(
-    values: np.ndarray, *, title: str, x_title: str, y_title: str, zero_label: str = "exactly 0"
+    values: np.ndarray,
+    *,
+    title: str,
+    x_title: str,
+    y_title: str,
+    zero_label: str = "exactly 0",
+    symbol: str = "t",
 ) -> go.Figure:
-    """A log10 value per step t = 1..T (e.g. ||dE_t/dWy||); exactly-zero steps marked on the axis floor."""
+    """A log10 value (T,) per step `symbol` = 1..T (e.g. ||dE_t/dWy||); exactly-zero steps on the floor."""
     values = np.asarray(values, dtype=float)
     steps = np.arange(1, values.size + 1)
     finite = np.isfinite(values)
-    floor = float(values[finite].min()) - 1.0 if finite.any() else 0.0
     fig = go.Figure(
         go.Scatter(
             x=steps,
             y=np.where(finite, values, np.nan),
             mode="lines+markers" if values.size <= 60 else "lines",
             line=dict(color=MEASURED_COLOR, width=3),
-            hovertemplate="t = %{x}<br>10^%{y:.2f}<extra></extra>",
+            hovertemplate=f"{symbol} = %{{x}}<br>10^%{{y:.2f}}<extra></extra>",
             name=y_title,
         )
     )
-    zeros = values == -np.inf
-    if zeros.any():
-        fig.add_trace(
-            go.Scatter(
-                x=steps[zeros],
-                y=np.full(int(zeros.sum()), floor),
-                mode="markers",
-                marker=dict(symbol="x", color=EDGE_COLOR, size=8),
-                name=zero_label,
-                hovertemplate=f"t = %{{x}}<br>{zero_label}<extra></extra>",
-            )
-        )
+    _mark_zeros(fig, steps, values, zero_label, hover_x=f"{symbol} = %{{x}}")
     fig.update_layout(
         title=title, xaxis_title=x_title, yaxis_title=y_title, margin=dict(l=60, r=20, t=60, b=50)
     )
     return fig
+
+
+def _mark_zeros(fig: go.Figure, x: np.ndarray, values: np.ndarray, label: str, hover_x: str) -> None:
+    """Grey crosses one decade below the lowest finite value where values (n,) is -inf (exactly 0)."""
+    zeros = values == -np.inf
+    if not zeros.any():
+        return
+    finite = np.isfinite(values)
+    floor = float(values[finite].min()) - 1.0 if finite.any() else -1.0
+    fig.add_trace(
+        go.Scatter(
+            x=x[zeros],
+            y=np.full(int(zeros.sum()), floor),
+            mode="markers",
+            marker=dict(symbol="x", color=EDGE_COLOR, size=8),
+            name=label,
+            hovertemplate=f"{hover_x}<br>{label}<extra></extra>",
+        )
+    )
+
+
+def _note(fig: go.Figure, text: str) -> None:
+    """A boxed note in the middle of the plot: why a chart has nothing to draw."""
+    fig.add_annotation(
+        text=text,
+        x=0.5,
+        y=0.5,
+        xref="paper",
+        yref="paper",
+        showarrow=False,
+        align="center",
+        bgcolor="rgba(255,255,255,0.9)",
+        bordercolor=EDGE_COLOR,
+        borderwidth=1,
+    )

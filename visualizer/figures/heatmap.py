@@ -51,6 +51,7 @@ def log10_heatmap(
     zmin: float | None = None,
     zmax: float | None = None,
     zero_label: str = "exactly 0",
+    lag_label: str = "lag",
     max_side: int = 250,
     pooled_note: str = "each cell: max over {f}×{f} steps",
 ) -> go.Figure:
@@ -96,7 +97,7 @@ def log10_heatmap(
             zmax=zmax,
             colorscale=COLORSCALE,
             colorbar=dict(title=colorbar_title, tickvals=tickvals, ticktext=ticktext),
-            hovertemplate=f"{hover_axes}<br>lag = %{{customdata}}<br>10^%{{z:.2f}}<extra></extra>",
+            hovertemplate=f"{hover_axes}<br>{lag_label} = %{{customdata}}<br>10^%{{z:.2f}}<extra></extra>",
             hoverongaps=False,
             name=title,
         )

@@ -1,11 +1,31 @@
-"""The regime map: log10 ||dE_T/ds_1|| / ||dE_T/ds_T|| over σ_max × T, with the 1/γ line."""
+"""The regime map: log10 ||dE_T/ds_1|| / ||dE_T/ds_T|| over σ_max × T, with the 1/γ line.
+
+The colour is diverging and centred on a ratio of 1 (10^0): blue where the
+gradient vanishes, red where it explodes, white where it neither shrinks nor
+grows. The raw map spans hundreds of decades, so the colour is clipped at
+±CLIP decades (every cell still hovers its true value). Plotly heatmaps cannot
+be selected, so an invisible marker sits on every cell: clicking a cell
+selects its marker, and the page reads σ_max and T from that point.
+"""
 
 from __future__ import annotations
 
 import numpy as np
+import plotly.colors
 import plotly.graph_objects as go
 
-from visualizer.figures.heatmap import COLORSCALE, decade_ticks, value_range
+CLIP = 10.0  # decades either side of 10^0 that the colour resolves; beyond, the end colours
+# ColorBrewer RdBu (colour-blind safe), reversed: blue = vanishing, white = 1, red = exploding.
+COLORSCALE = plotly.colors.make_colorscale(plotly.colors.diverging.RdBu[::-1])
+EDGE_LINE = "#000000"  # the 1/γ line: black reads on white, blue and red alike
+
+
+def clipped_ticks(clip: float = CLIP) -> tuple[list[float], list[str]]:
+    """Decade ticks from -clip to +clip, the end labels marked ≤ and ≥ (the colour is clipped there)."""
+    values = [float(v) for v in np.linspace(-clip, clip, 5)]
+    labels = [f"1e{int(v):+d}" if v else "1" for v in values]
+    labels[0], labels[-1] = f"≤ {labels[0]}", f"≥ {labels[-1]}"
+    return values, labels
 
 
 def regime_heatmap(
@@ -18,28 +38,52 @@ def regime_heatmap(
     x_title: str,
     y_title: str,
     line_label: str = "σ_max = 1/γ",
+    colorbar_title: str = "ratio",
+    zero_label: str = "exactly 0",
+    clip: float = CLIP,
 ) -> go.Figure:
-    """Heatmap of z (len(gains), len(lengths)) with σ_max across and T up, and a line at 1/γ."""
+    """Heatmap of z (len(gains), len(lengths)) with σ_max across and T up (log axis), a line at 1/γ.
+
+    Trace 0 is the coloured map (no hover of its own); trace 1 holds one invisible,
+    clickable marker per cell at (σ_max, T) whose hover shows the true, unclipped value.
+    """
     z = np.asarray(z, dtype=float).T  # rows: lengths, columns: gains
-    zmin, zmax = value_range(z)
-    tickvals, ticktext = decade_ticks(zmin, zmax)
+    gains, lengths = np.asarray(gains, dtype=float), np.asarray(lengths)
+    tickvals, ticktext = clipped_ticks(clip)
+    # -inf (exactly zero gradient) takes the darkest blue; NaN stays a gap.
+    colour = np.where(z == -np.inf, -clip, np.where(np.isfinite(z), z, np.nan))
     fig = go.Figure(
         go.Heatmap(
-            z=np.where(np.isfinite(z), z, np.nan),
-            x=np.asarray(gains, dtype=float),
-            y=np.asarray(lengths),
-            zmin=zmin,
-            zmax=zmax,
+            z=colour,
+            x=gains,
+            y=lengths,
+            zmin=-clip,
+            zmax=clip,
+            zmid=0.0,
             colorscale=COLORSCALE,
-            colorbar=dict(title="ratio", tickvals=tickvals, ticktext=ticktext),
-            hovertemplate=f"{x_title} = %{{x:.2f}}<br>{y_title} = %{{y}}<br>10^%{{z:.1f}}<extra></extra>",
+            colorbar=dict(title=colorbar_title, tickvals=tickvals, ticktext=ticktext),
+            hoverinfo="skip",
+        )
+    )
+    grid_x, grid_y = np.meshgrid(gains, lengths)
+    shown = np.where(np.isfinite(z), np.char.add("10^", np.char.mod("%.1f", z)), zero_label)
+    shown = np.where(np.isnan(z), "–", shown)
+    fig.add_trace(
+        go.Scatter(
+            x=grid_x.ravel(),
+            y=grid_y.ravel(),
+            mode="markers",
+            marker=dict(size=14, opacity=0, symbol="square"),
+            customdata=shown.ravel(),
+            hovertemplate=f"{x_title} = %{{x:.2f}}<br>{y_title} = %{{y}}<br>%{{customdata}}<extra></extra>",
+            showlegend=False,
         )
     )
     if float(np.min(gains)) <= one_over_gamma <= float(np.max(gains)):
         fig.add_vline(
-            x=one_over_gamma, line=dict(color="white", width=3, dash="dash"), annotation_text=line_label
+            x=one_over_gamma, line=dict(color=EDGE_LINE, width=3, dash="dash"), annotation_text=line_label
         )
-    else:  # e.g. the sigmoid's 1/γ = 4: say where the edge is rather than draw nothing
+    else:  # an edge off the map: say where it is rather than draw nothing
         fig.add_annotation(
             x=1.0,
             y=1.02,
@@ -50,6 +94,12 @@ def regime_heatmap(
             text=f"{line_label} = {one_over_gamma:g} →",
         )
     fig.update_layout(
-        title=title, xaxis_title=x_title, yaxis_title=y_title, margin=dict(l=60, r=20, t=60, b=50)
+        title=title,
+        xaxis_title=x_title,
+        yaxis=dict(title=y_title, type="log"),
+        clickmode="event+select",
+        hovermode="closest",
+        dragmode=False,
+        margin=dict(l=60, r=20, t=60, b=50),
     )
     return fig
