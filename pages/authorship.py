@@ -3,11 +3,10 @@
 import streamlit as st
 
 from core.authorship import PRESETS, AuthorshipConfig
-from core.corpus import preview
 from core.uploads import UploadError
 from visualizer.app import authorship_state as runs
 from visualizer.app import controls, url_state
-from visualizer.app.shell import finish_page, json_download, start_page
+from visualizer.app.shell import json_download, start_page
 
 PAGE = "authorship"
 SPECS = {
@@ -31,13 +30,16 @@ UI_PRESETS = {
     for name, p in PRESETS.items()
 }
 
+# A preset sets the model; the corpus (and seed) a student picked stay.
+MODEL_SPECS = {name: spec for name, spec in SPECS.items() if name not in ("corpus", "seed")}
+
 t, projected, hidden = start_page(PAGE, SPECS)
 if not projected:
-    controls.presets(PAGE, UI_PRESETS, t, SPECS)
+    controls.presets(PAGE, UI_PRESETS, t, MODEL_SPECS)
 runs.draw_controls(PAGE, SPECS, t, hidden)
 value = {name: st.session_state[f"{PAGE}_{name}"] for name in SPECS}
 
-st.title(t("authorship.title"))
+heading = st.empty()  # the title names the corpus, known only once uploads and a loaded model are read
 if not projected:
     st.markdown(t("authorship.what"))
     st.latex(r"\hat a(d) = \arg\max_a \Big(\tfrac{1}{N_d}\sum_{w \in d} \log p(a \mid w) + \delta_a\Big)")
@@ -49,27 +51,15 @@ corpus_name, corpus = value["corpus"], None
 if files:
     try:
         corpus_name, corpus = runs.uploaded_corpus(files, int(value["window"]))
-        st.info(t("authorship.using_upload", counts=corpus.counts(), unknown=len(corpus.unknown)))
+        counts = runs.counts_text(corpus.counts(), t)
+        st.info(t("authorship.using_upload", counts=counts, unknown=len(corpus.unknown)))
     except UploadError as err:
         st.error(runs.explain(err, "authorship.upload", t))
 corpus = corpus or runs.builtin_corpus(value["corpus"])
 corpus_name = corpus_name if corpus.name == "upload" else value["corpus"]
 
 if not projected:
-    with st.expander(t("authorship.cleaning")):
-        before, after = preview(corpus.known[0], 500)
-        left, right = st.columns(2)
-        left.caption(t("authorship.before"))
-        left.text(before)
-        right.caption(t("authorship.after"))
-        right.text(after)
-    st.caption(
-        t(
-            "authorship.balance_note",
-            balance=t(f"authorship.choice.{value['balance']}"),
-            counts=corpus.counts(),
-        )
-    )
+    runs.show_cleaning(corpus, value["balance"], t)
 
 window = int(value["window"])
 config = AuthorshipConfig(
@@ -106,32 +96,30 @@ def progress() -> None:
     st.caption(t("authorship.shared"))
 
 
-model, loaded_path = None, st.session_state.get(f"{PAGE}__loaded")
-if loaded_path:
-    model, problem = runs.load_model(loaded_path, t)
-    if problem:
-        st.error(t("authorship.load_failed", reason=problem))
-        st.session_state.pop(f"{PAGE}__loaded")  # nothing was loaded: the page goes on as before the click
-    else:
-        st.info(t("authorship.loaded", name=loaded_path.rsplit("/", 1)[-1]))
-        corpus = (
-            runs.builtin_corpus(model.config.corpus)
-            if model.config.corpus in SPECS["corpus"].choices
-            else corpus
-        )
+model, corpus = runs.show_loaded(PAGE, corpus, t)  # a saved model picked in the sidebar, if any
+loaded_path = st.session_state.get(f"{PAGE}__loaded")
+kind = runs.corpus_kind(corpus)
+heading.title(t("authorship.title" if kind == "federalist" else f"authorship.title.{kind}"))
+st.caption(t(f"authorship.split.{kind}"))
+# An upload cannot travel in a link: the link leaves the corpus out rather than claim the built-in one.
+link_specs = {n: s for n, s in SPECS.items() if n != "corpus"} if files and corpus.name == "upload" else SPECS
 if model is None and (job := runs.find(config)) is not None:
     if job.error:
-        st.error(t("authorship.failed", error=job.error))
+        st.error(runs.say(t, "authorship.failed", error=job.error))
     model = None if job.running else job.result
     if job.running:
         progress()
 if model is None:
     st.info(t("authorship.not_trained"))
-    finish_page(PAGE, SPECS)
+    runs.finish(PAGE, link_specs, t)
     st.stop()
 
 runs.show_metrics(model, t, PAGE)
 rows = runs.show_predictions(model, corpus.unknown, t, PAGE)
+if not rows:  # an upload without an unknown/ folder: nothing to attribute, nothing to trace
+    st.info(t("authorship.no_unknown"))
+    runs.finish(PAGE, link_specs, t)
+    st.stop()
 st.subheader(t("authorship.flow"))
 if not projected:
     st.caption(t("authorship.flow_what") + " " + t(f"authorship.flow_note.{model.config.readout}"))
@@ -142,4 +130,4 @@ json_download(
 if not loaded_path:  # a model trained here can be kept for the next lesson
     st.button(t("authorship.save"), key=f"{PAGE}_save", on_click=runs.save_trained, args=(PAGE, model))
     runs.show_save_note(PAGE, t)
-finish_page(PAGE, SPECS)
+runs.finish(PAGE, link_specs, t)

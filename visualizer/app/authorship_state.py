@@ -26,6 +26,7 @@ from core.authorship_io import ModelFileError, list_models, load, save
 from core.checks import ExplainedError
 from core.uploads import parse_upload
 from visualizer.app import jobs
+from visualizer.app.safe_text import escape_markdown
 
 MODELS = Path(__file__).resolve().parents[2] / "models"
 
@@ -83,12 +84,59 @@ def uploaded_corpus(files: list[Any], window: int) -> tuple[str, corpora.Corpus]
     return f"upload:{digest}", _uploaded(digest, pairs, window + 1)
 
 
+def say(t: Any, key: str, **values: Any) -> str:
+    """t(key, **values) with every text value Markdown-escaped (names, titles, file names, reasons).
+
+    Numbers keep their type, so "{size:,}" still formats; anything else is shown as its str().
+    """
+    return t(
+        key, **{k: v if isinstance(v, int | float) else escape_markdown(str(v)) for k, v in values.items()}
+    )
+
+
 def explain(err: ExplainedError, strings: str, t: Any) -> str:
-    """err in the page's language, from the string "<strings>.<err.key>" (its English message if none)."""
+    """err in the page's language, from the string "<strings>.<err.key>" (its English message if none).
+
+    The values come from file names and contents, so they are escaped for Markdown.
+    """
     try:
-        return t(f"{strings}.{err.key}", **err.values)
+        return say(t, f"{strings}.{err.key}", **err.values)
     except (KeyError, IndexError, ValueError):
-        return str(err)
+        return escape_markdown(str(err))
+
+
+def counts_text(counts: dict[str, int], t: Any) -> str:
+    """{"Hamilton": 51, "Madison": 14} as "Hamilton (51), Madison (14)" in the page's language, escaped."""
+    return t("authorship.count_sep").join(
+        say(t, "authorship.count_item", author=a, n=n) for a, n in counts.items()
+    )
+
+
+def corpus_kind(corpus: corpora.Corpus) -> str:
+    """Which title and split note fit: a built-in corpus name, or "upload"."""
+    return "upload" if corpus.name == "upload" else corpus.name
+
+
+def corpus_for(
+    model: TrainedModel, shown: corpora.Corpus, t: Any, name: str
+) -> tuple[corpora.Corpus | None, str | None]:
+    """The corpus a loaded model is shown with, or (None, why not): its own built-in corpus, or the
+    uploaded one on the page when that has the model's authors. Never another corpus's documents.
+    """
+    trained_on = model.config.corpus
+    authors = ", ".join(model.authors)
+    if trained_on in corpora.CORPORA:
+        candidate = builtin_corpus(trained_on)
+    elif shown.name == "upload" and shown.authors == model.authors:
+        candidate = shown
+    else:
+        return None, say(t, "authorship.model_error.no_corpus", name=name, model_authors=authors)
+    if candidate.authors != model.authors:
+        return None, say(
+            t, "authorship.model_error.authors", name=name, corpus=trained_on, model_authors=authors,
+            authors=", ".join(candidate.authors),
+        )  # fmt: skip
+    return candidate, None
 
 
 def saved_models() -> list[dict[str, Any]]:
@@ -123,7 +171,7 @@ def show_save_note(page: str, t: Any) -> None:
     note = st.session_state.pop(f"{page}__save_note", None)
     if note is not None:
         kind, value = note
-        (st.success if kind == "saved" else st.error)(t(f"authorship.{kind}", value=value))
+        (st.success if kind == "saved" else st.error)(say(t, f"authorship.{kind}", value=value))
 
 
 def choose_saved(page: str) -> None:
@@ -136,18 +184,22 @@ def choose_saved(page: str) -> None:
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
-def _load(path: str, mtime: float) -> TrainedModel:
-    return load(path)
+def _load(path: str, mtime: float, root: str) -> TrainedModel:
+    return load(path, root=root)
 
 
 def load_model(path: str, t: Any) -> tuple[TrainedModel | None, str | None]:
-    """(model, None) or (None, why it cannot be loaded, in the page's language)."""
+    """(model, None) or (None, why it cannot be loaded, in the page's language).
+
+    Only files inside models/ are read: a link that leads elsewhere is refused by core.authorship_io.
+    """
     try:
-        return _load(path, Path(path).stat().st_mtime), None
+        mtime = Path(path).lstat().st_mtime  # a link's own time: a dangling one is "outside", not gone
+        return _load(path, mtime, str(MODELS)), None
     except ModelFileError as err:
         return None, explain(err, "authorship.model_error", t)
     except OSError:  # gone between the listing and the click
-        return None, t("authorship.model_error.missing", name=Path(path).name)
+        return None, say(t, "authorship.model_error.missing", name=Path(path).name)
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
@@ -245,9 +297,11 @@ def show_metrics(model: TrainedModel, t: Any, page: str) -> None:
     heldout = metrics["heldout"]["balanced_accuracy"]
     cols = st.columns(2)
     if model.config.split == "document":
-        raw = f"{t('authorship.uncalibrated')}: {metrics['heldout']['uncalibrated_balanced_accuracy']:.0%}"
-        cols[0].metric(t("authorship.heldout"), f"{heldout:.0%}", raw, delta_color="off")
+        cols[0].metric(t("authorship.heldout"), f"{heldout:.0%}")
         cols[1].metric(t("authorship.window_acc"), f"{metrics['window_accuracy']:.0%}")
+        raw = metrics["heldout"].get("uncalibrated_balanced_accuracy")
+        if raw is not None:  # a plain sentence, not a metric delta: its arrow read like a gain
+            cols[0].caption(t("authorship.uncalibrated", value=f"{raw:.0%}"))
     else:
         cols[0].metric(t("authorship.leaky_metric"), f"{heldout:.0%}")
         other = find(twin(model.config))
@@ -304,9 +358,14 @@ def show_flow(
     from visualizer.figures.heatmap import log10_heatmap, value_range
 
     by_id = {d.id: d for d in docs}
+    # Another model (another corpus) may have left a document or window this one lacks.
+    if st.session_state.get(f"{page}_flow_doc") not in by_id:
+        st.session_state.pop(f"{page}_flow_doc", None)
     left, right = st.columns(2)
     doc = by_id[left.selectbox(t("authorship.flow_doc"), list(by_id), key=f"{page}_flow_doc")]
     count = n_windows(model, doc)
+    if st.session_state.get(f"{page}_flow_window", 1) > max(count, 2):
+        st.session_state[f"{page}_flow_window"] = 1
     index = right.slider(t("authorship.flow_window"), 1, max(count, 2), key=f"{page}_flow_window")
     author = next(r["predicted"] for r in rows if r["id"] == doc.id)
     with st.spinner(t("app.computing")):
@@ -319,3 +378,45 @@ def show_flow(
         title = t(f"authorship.map.{weight}")
         fig = log10_heatmap(flow[f"log10_contrib_{weight}"], title=title, zmin=zmin, zmax=zmax, **axes)
         column.plotly_chart(fig, config=PNG_EXPORT, key=f"{page}_map_{weight}")
+
+
+def show_cleaning(corpus: corpora.Corpus, balance: str, t: Any) -> None:
+    """The cleaning expander (raw text shown with st.text, never as Markdown) and the balance note."""
+    with st.expander(t("authorship.cleaning")):
+        before, after = corpora.preview(corpus.known[0], 500)
+        left, right = st.columns(2)
+        left.caption(t("authorship.before"))
+        left.text(before)
+        right.caption(t("authorship.after"))
+        right.text(after)
+    counts = counts_text(corpus.counts(), t)
+    st.caption(t("authorship.balance_note", balance=t(f"authorship.choice.{balance}"), counts=counts))
+
+
+def show_loaded(page: str, corpus: corpora.Corpus, t: Any) -> tuple[TrainedModel | None, corpora.Corpus]:
+    """(loaded model, the corpus to show it with), or (None, corpus) with the reason when it cannot be.
+
+    A model is shown only with the documents of the corpus it was trained on (see corpus_for).
+    """
+    path = st.session_state.get(f"{page}__loaded")
+    if not path:
+        return None, corpus
+    name = Path(path).name
+    model, problem = load_model(path, t)
+    if model is not None:
+        shown, problem = corpus_for(model, corpus, t, name)
+    if problem:
+        st.error(t("authorship.load_failed", reason=problem))
+        st.session_state.pop(f"{page}__loaded")  # nothing was loaded: the page goes on as before the click
+        return None, corpus
+    st.info(say(t, "authorship.loaded", name=name))
+    return model, shown
+
+
+def finish(page: str, specs: dict[str, Any], t: Any) -> None:
+    """shell.finish_page; when the corpus is an upload (left out of specs), say the link cannot carry it."""
+    from visualizer.app.shell import finish_page
+
+    finish_page(page, specs)
+    if "corpus" not in specs:
+        st.sidebar.caption(t("authorship.upload_link"))

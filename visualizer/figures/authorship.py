@@ -9,6 +9,18 @@ import plotly.graph_objects as go
 
 from visualizer.figures.heatmap import COLORSCALE, decade_ticks
 
+CELL_PX = 34  # one row of characters in the strip
+STRIP_MARGIN = {"t": 48, "b": 8, "l": 8, "r": 8}  # room for the title; Plotly's default (t 100, b 80) is not
+
+
+def plain(text: str) -> str:
+    """Text from a user (an author, a document title, a character) shown as itself in a Plotly label.
+
+    Plotly reads a small HTML subset in labels (<a href>, <b>, <br>, entities), so < > & are written as
+    entities: an author folder named '<a href="https://x">' shows those characters and links nowhere.
+    """
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
 
 def prediction_bars(
     ids: Sequence[str],
@@ -23,9 +35,9 @@ def prediction_bars(
     fig = go.Figure()
     for k, author in enumerate(authors):
         fig.add_bar(
-            y=list(ids),
+            y=[plain(i) for i in ids],
             x=p[:, k],
-            name=author,
+            name=plain(author),
             orientation="h",
             text=[f"{v:.0%}" for v in p[:, k]],
             textposition="inside",
@@ -45,7 +57,11 @@ def prediction_bars(
 def character_gradients(
     chars: Sequence[str], log10_norms: Sequence[float], *, title: str, per_row: int = 50
 ) -> go.Figure:
-    """The window's characters in rows of per_row, each cell coloured by log10 ||dE/dx_k||."""
+    """The window's characters in rows of per_row, each cell coloured by log10 ||dE/dx_k|| (values (n,)).
+
+    The drawing area is CELL_PX per row of characters, on top of STRIP_MARGIN: the height is set
+    with the margins, so a 2-row strip does not vanish under Plotly's default 180 px of margins.
+    """
     values = np.asarray(log10_norms, dtype=float)
     n = len(chars)
     rows = -(-n // per_row)
@@ -55,8 +71,8 @@ def character_gradients(
     for k in range(n):
         r, c = divmod(k, per_row)
         z[r, c] = values[k] if np.isfinite(values[k]) else np.nan
-        text[r, c] = "␣" if chars[k] == " " else chars[k]
-        hover[r, c] = f"k = {k + 1}: '{chars[k]}'  log10 ‖dE/dx_k‖ = {values[k]:.2f}"
+        text[r, c] = "␣" if chars[k] == " " else plain(chars[k])
+        hover[r, c] = f"k = {k + 1}: '{plain(chars[k])}'  log10 ‖dE/dx_k‖ = {values[k]:.2f}"
     finite = values[np.isfinite(values)]
     lo, hi = (float(finite.min()), float(finite.max())) if finite.size else (-1.0, 1.0)
     ticks, labels = decade_ticks(lo, hi if hi > lo else lo + 1)
@@ -76,8 +92,9 @@ def character_gradients(
         )
     )
     fig.update_layout(
-        title=title,
-        height=90 + 34 * rows,
+        title={"text": title, "y": 1.0, "yanchor": "top", "yref": "container", "pad": {"t": 8}},
+        height=STRIP_MARGIN["t"] + STRIP_MARGIN["b"] + CELL_PX * rows,
+        margin=STRIP_MARGIN,
         xaxis={"visible": False},
         yaxis={"visible": False, "autorange": "reversed"},
     )

@@ -4,6 +4,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "en": {
         "authorship.nav": "Authorship (Federalist)",
         "authorship.title": "Who wrote the disputed Federalist papers?",
+        "authorship.title.textbook": "Who wrote the chapter's five unknown papers?",
+        "authorship.title.bronte": "Which Brontë sister wrote these chapters?",
+        "authorship.title.upload": "Who wrote your unknown documents?",
         "authorship.what": (
             "A character-level recurrent network reads windows of text and learns each author's "
             "style; a document's author is the one with the highest mean log-probability over its "
@@ -38,7 +41,24 @@ STRINGS: dict[str, dict[str, str]] = {
         "authorship.after": "After (lowercase, one space, no names, bylines or signature)",
         "authorship.upload": "Or upload your own corpus: author__title.txt files, or one .zip with a folder "
         "per author and unknown/",
-        "authorship.using_upload": "Using the uploaded corpus: {counts}; {unknown} unknown documents.",
+        "authorship.using_upload": "Using the uploaded corpus. Known documents per author: {counts}; "
+        "{unknown} unknown documents.",
+        "authorship.count_item": "{author} ({n})",
+        "authorship.count_sep": ", ",
+        "authorship.upload_link": "The uploaded corpus is not part of the link to this view: whoever opens "
+        "it sees the built-in corpus chosen in the sidebar.",
+        "authorship.split.federalist": "Split: whole papers; validation and test papers are drawn from the "
+        "known papers of each author, and the 12 disputed papers are the unknown documents.",
+        "authorship.split.textbook": "Split: whole papers, as in the chapter's activity; the 5 unknown "
+        "papers were not trained on.",
+        "authorship.split.bronte": "Split: whole chapters, but not whole novels. The wheel holds one novel "
+        "each for Charlotte (Jane Eyre) and Emily (Wuthering Heights), chapters 1-8, so the unknown "
+        "chapters come from the same novels as the training chapters. Character and place names are "
+        "removed in cleaning (heathcliff, rochester, huntingdon, ...), but the setting, the plot's "
+        "vocabulary and the narrator of one novel still help: read the accuracy as an upper bound on "
+        "telling the sisters apart.",
+        "authorship.split.upload": "Split: whole documents of your upload; names are removed only where they "
+        "are author names.",
         "authorship.upload.bad": "The upload was not accepted.",
         "authorship.upload.empty": "{name} is empty.",
         "authorship.upload.binary": "{name} is not a text file (it looks binary).",
@@ -52,7 +72,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "authorship.upload.zip_nested": "The zip was refused: it holds another archive, {name}; nested "
         "archives are not opened.",
         "authorship.upload.mixed": "Upload either one .zip or several .txt files, not both.",
-        "authorship.upload.duplicate_title": "Two files are titled {name}; give each a different title.",
+        "authorship.upload.duplicate_title": "Two files are both {name}; give each of an author's files "
+        "a different title.",
         "authorship.upload.file_name": "{name}: name files author__title.txt, or put them in a folder per "
         "author inside the zip.",
         "authorship.upload.one_author": "Found {count} author(s) ({authors}); attribution needs two or more.",
@@ -65,6 +86,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "authorship.shared": "Everyone who asks for these settings shares this run; Stop detaches you, and "
         "the run stops when nobody watches it.",
         "authorship.not_trained": "Press Train (or load a saved model) to see the predictions.",
+        "authorship.no_unknown": "This corpus has no unknown documents to attribute: put some in a folder "
+        "named unknown/ (or name the files unknown__title.txt).",
         "authorship.failed": "Training failed: {error}",
         "authorship.load_failed": "This saved model was not loaded: {reason}",
         "authorship.model_error.missing": "there is no file {name} any more.",
@@ -79,9 +102,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "says {expected}.",
         "authorship.model_error.values": "in {name} the array {array} holds non-finite or non-float values.",
         "authorship.model_error.offsets": "{name} has {offsets} calibration offsets for {authors} authors.",
+        "authorship.model_error.huge": "in {name} the array {array} claims shape {shape} ({size:,} bytes): "
+        "more than the file holds or than the limit of {limit:,} bytes, so it was not read.",
+        "authorship.model_error.outside": "{name} is a link that leads outside models/; it is not read.",
+        "authorship.model_error.authors": "{name} was trained on {corpus} with the authors {model_authors}, "
+        "but that corpus has {authors}.",
+        "authorship.model_error.no_corpus": "{name} was trained on an uploaded corpus (authors "
+        "{model_authors}); upload the same files to see its predictions.",
         "authorship.stopped": "Stopped at step {step}: these are the weights reached so far.",
         "authorship.heldout": "Held-out balanced accuracy (test documents)",
-        "authorship.uncalibrated": "with the raw 0.5 rule",
+        "authorship.uncalibrated": "Without calibration (raw 0.5 rule) the same test documents score "
+        "{value}.",
         "authorship.window_acc": "Held-out window accuracy",
         "authorship.leaky_metric": "Window accuracy, random window split (leaky)",
         "authorship.leaky_compare": "Random window split: {leaky:.0%} of held-out windows right; "
@@ -130,6 +161,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "zh": {
         "authorship.nav": "作者归属（联邦党人文集）",
         "authorship.title": "有争议的《联邦党人文集》是谁写的？",
+        "authorship.title.textbook": "本章的五篇未知文章是谁写的？",
+        "authorship.title.bronte": "这些章节出自勃朗特三姐妹中的哪一位？",
+        "authorship.title.upload": "你上传的未知文档是谁写的？",
         "authorship.what": (
             "字符级循环神经网络读取文本窗口，学习每位作者的写作风格；一篇文档的作者是其所有窗口平均"
             "对数概率最高的那位。整篇文档被留出：验证文档用来选择判定阈值，测试文档不参与任何选择，"
@@ -161,7 +195,19 @@ STRINGS: dict[str, dict[str, str]] = {
         "authorship.after": "清洗后（小写、单个空格、去除作者名、署名行与签名）",
         "authorship.upload": "或上传你自己的语料：author__title.txt 文件，或一个 .zip（每位作者一个文件夹，"
         "外加 unknown/）",
-        "authorship.using_upload": "正在使用上传的语料：{counts}；{unknown} 篇未知文档。",
+        "authorship.using_upload": "正在使用上传的语料。每位作者的已知文档数：{counts}；"
+        "{unknown} 篇未知文档。",
+        "authorship.count_item": "{author}（{n} 篇）",
+        "authorship.count_sep": "、",
+        "authorship.upload_link": "上传的语料不在本视图的链接中：打开链接的人看到的是侧栏所选的内置语料。",
+        "authorship.split.federalist": "划分：按整篇文章；验证与测试文章取自每位作者的已知文章，"
+        "12 篇有争议的文章是未知文档。",
+        "authorship.split.textbook": "划分：按整篇文章，同本章活动；5 篇未知文章不参与训练。",
+        "authorship.split.bronte": "划分：按整章，而不是按整部小说。数据包中夏洛蒂（《简·爱》）和艾米莉"
+        "（《呼啸山庄》）各只有一部小说的第 1–8 章，所以未知章节与训练章节出自同一部小说。清洗时去掉了"
+        "人物名和地名（heathcliff、rochester、huntingdon……），但同一部小说的场景、情节词汇和叙述者"
+        "仍然有帮助：请把准确率看作区分三姐妹的上限。",
+        "authorship.split.upload": "划分：按你上传的整篇文档；只有作者名会被去掉。",
         "authorship.upload.bad": "上传未被接受。",
         "authorship.upload.empty": "{name} 是空文件。",
         "authorship.upload.binary": "{name} 不是文本文件（看起来是二进制）。",
@@ -174,7 +220,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "authorship.upload.zip_path": "zip 文件被拒绝：其中含有不安全的路径 {name}。",
         "authorship.upload.zip_nested": "zip 文件被拒绝：其中含有另一个压缩包 {name}；不会打开嵌套的压缩包。",
         "authorship.upload.mixed": "请只上传一个 .zip，或若干 .txt 文件，不要混合。",
-        "authorship.upload.duplicate_title": "有两个文件的标题都是 {name}；请为每个文件取不同的标题。",
+        "authorship.upload.duplicate_title": "有两个文件都是 {name}；同一作者的每个文件请取不同的标题。",
         "authorship.upload.file_name": "{name}：文件请命名为 author__title.txt，或在 zip 中按作者分文件夹。",
         "authorship.upload.one_author": "只找到 {count} 位作者（{authors}）；作者归属至少需要两位。",
         "authorship.upload.too_little": "{name} 清洗后只有 {chars} 个字符；一个窗口需要 {needed} 个。",
@@ -184,6 +230,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "authorship.training": "训练中… 第 {step} / {steps} 步，损失 {loss:.3f}",
         "authorship.shared": "请求相同设置的所有人共享这次训练；“停止”只让你退出，没人观看时训练才会停止。",
         "authorship.not_trained": "点击“训练”（或加载已保存的模型）查看预测结果。",
+        "authorship.no_unknown": "这个语料没有需要归属的未知文档：请把它们放进名为 unknown/ 的文件夹"
+        "（或把文件命名为 unknown__title.txt）。",
         "authorship.failed": "训练失败：{error}",
         "authorship.load_failed": "这个已保存的模型没有加载：{reason}",
         "authorship.model_error.missing": "文件 {name} 已不存在。",
@@ -196,9 +244,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "authorship.model_error.shape": "{name} 中数组 {array} 的形状是 {shape}，但元数据写的是 {expected}。",
         "authorship.model_error.values": "{name} 中数组 {array} 含有非有限值或非浮点值。",
         "authorship.model_error.offsets": "{name} 有 {offsets} 个校准偏移量，却有 {authors} 位作者。",
+        "authorship.model_error.huge": "{name} 中数组 {array} 声称形状为 {shape}（{size:,} 字节）："
+        "超过了文件实际内容或 {limit:,} 字节的上限，因此没有读取。",
+        "authorship.model_error.outside": "{name} 是指向 models/ 之外的链接，不会读取。",
+        "authorship.model_error.authors": "{name} 是在 {corpus} 上训练的，作者为 {model_authors}，"
+        "而该语料的作者是 {authors}。",
+        "authorship.model_error.no_corpus": "{name} 是在上传的语料上训练的（作者 {model_authors}）；"
+        "请上传同样的文件以查看它的预测。",
         "authorship.stopped": "在第 {step} 步停止：以下是目前得到的权重。",
         "authorship.heldout": "留出集平衡准确率（测试文档）",
-        "authorship.uncalibrated": "使用原始 0.5 规则时",
+        "authorship.uncalibrated": "不做校准（原始 0.5 规则）时，同一批测试文档的准确率是 {value}。",
         "authorship.window_acc": "留出窗口准确率",
         "authorship.leaky_metric": "窗口准确率，随机窗口划分（有泄漏）",
         "authorship.leaky_compare": "随机窗口划分：留出窗口 {leaky:.0%} 判对；按文档划分：{honest}。"
