@@ -76,7 +76,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "heatmap.seed": "Seed",
         "heatmap.preset.vanishing": "Vanishing (tanh, σ = 0.8)",
         "heatmap.preset.exploding": "Exploding (linear, σ = 1.3)",
-        "heatmap.preset.edge": "Edge of chaos (tanh, σ = 1)",
+        "heatmap.preset.edge": "On the line σ_max = 1/γ (tanh, σ = 1)",
         "heatmap.preset.ffnn": "FFNN: Ws = 0",
         "heatmap.preset.sigmoid": "Sigmoid vanishes sooner (γ = 1/4)",
         "heatmap.map.Ws": "log10 ‖term k of dE_t/dWs‖",
@@ -92,20 +92,57 @@ STRINGS: dict[str, dict[str, str]] = {
         "heatmap.sv": "Singular values of Ws",
         "heatmap.sv_index": "index",
         "heatmap.badge.vanishing.bound": (
-            "Vanishing: γ·σ_max < 1, so every step back shrinks the gradient by at least "
-            "{bound:.2f} decades (measured: {measured:.2f} decades per step)."
+            "Vanishing: γ·σ_max = {gs:.2f} < 1, so each step back shrinks the gradient by at least "
+            "{bound:.2f} decades (the bound decides). Measured: {measured}."
+        ),
+        "heatmap.badge.vanishing.no_recurrence": (
+            "No recurrence: with σ_max = 0 (Ws = 0) the gradient does not reach earlier steps at all. "
+            "Every term with k < t is exactly 0 (grey), so only the diagonal k = t is left: a "
+            "feed-forward network applied at each step."
         ),
         "heatmap.badge.vanishing.saturation": (
-            "Vanishing, although σ_max > 1/γ: the units saturate, so f' stays well below γ "
-            "(measured: {measured:.2f} decades per step)."
+            "Vanishing, although σ_max ≥ 1/γ: f'(a) < γ wherever a ≠ 0 (the units saturate), so the "
+            "gradient still shrinks. Measured: {measured}."
+        ),
+        "heatmap.badge.vanishing.cut": (
+            "The gradient does not reach earlier steps: at one step f' = 0 for every unit (every relu "
+            "is off), so every earlier term is exactly 0."
         ),
         "heatmap.badge.exploding.measured": (
-            "Exploding: the gradient grows by {measured:.2f} decades per step back; σ_max > 1/γ "
-            "makes this possible (bound: {bound:.2f})."
+            "Exploding. Measured: {measured}. σ_max ≥ 1/γ makes this possible: the bound allows at "
+            "most {bound:.2f} decades of growth per step."
         ),
         "heatmap.badge.edge.measured": (
-            "Near the edge: the gradient neither clearly shrinks nor grows "
-            "(measured: {measured:.2f} decades per step, bound: {bound:.2f})."
+            "At the edge: the gradient neither shrinks nor grows by more than {tol} decades per step "
+            "back. Measured: {measured}."
+        ),
+        "heatmap.badge.edge.unmeasured": (
+            "Only one step (T = 1): there is no earlier step for the gradient to reach, "
+            "so nothing to measure."
+        ),
+        "heatmap.slope.shrinks": (
+            "it shrinks by {per_step:.3f} decades per step back, about {total:.1f} decades over {lags} steps"
+        ),
+        "heatmap.slope.grows": (
+            "it grows by {per_step:.3f} decades per step back, about {total:.1f} decades over {lags} steps"
+        ),
+        "heatmap.slope.zero": "every earlier term is exactly 0",
+        "heatmap.slope.none": "there is no earlier step to measure (T = 1)",
+        "heatmap.rule": (
+            "How the badge decides: below σ_max = 1/γ the Pascanu bound alone decides (the gradient must "
+            "vanish). At or above 1/γ the slope fitted to the decay chart decides: growing by more than "
+            "{tol} decades per step back is exploding, shrinking by more than {tol} is vanishing, and in "
+            "between is the edge."
+        ),
+        "heatmap.no_reach": "Ws = 0: there is no earlier-step term,<br>dE_T/ds_k = 0 for every k < T",
+        "heatmap.sv_zero": "Ws = 0: all singular values are 0",
+        "heatmap.states": "How big the states are: log10 ‖s_k‖",
+        "heatmap.states_x": "k (step)",
+        "heatmap.why_flat": (
+            "Term k of dE_t/dWs is u_{t,k} s_{k−1}ᵀ, so its size is ‖u_{t,k}‖·‖s_{k−1}‖, while term k "
+            "of dE_t/dWx has size ‖u_{t,k}‖·‖x_k‖. When the states grow forward as fast as the gradient "
+            "grows backward (a linear RNN with σ_max > 1), the two growths cancel and each row of the Ws "
+            "map is flat: the blow-up shows in the Wx map, in the decay chart and in ‖s_k‖ below."
         ),
         "heatmap.legend": "Blank cell: no term (k > t). Grey cell: a term that is exactly 0.",
         "heatmap.download_csv": "Download the Ws map (CSV)",
@@ -167,8 +204,9 @@ STRINGS: dict[str, dict[str, str]] = {
             "Each cell is one network: Ws is an orthogonal matrix scaled to σ_max (across), "
             "run for T steps (up). The colour is how much of the last loss's gradient reaches "
             "the first state, ||dE_T/ds_1|| / ||dE_T/ds_T||. Left of the dashed line σ_max < 1/γ "
-            "and the gradient must vanish; right of it, it may explode. Click a cell to open "
-            "it in the gradient heatmaps."
+            "and the gradient must vanish; right of it, it may explode: possible, not certain, because "
+            "saturating units (tanh at large σ_max, the sigmoid almost everywhere) keep f' below γ. "
+            "Click a cell to open it in the gradient heatmaps."
         ),
         "regime.act": "Activation f",
         "regime.H": "Hidden size H",
@@ -177,6 +215,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "regime.map_title": "log10 ‖dE_T/ds_1‖ / ‖dE_T/ds_T‖",
         "regime.line": "σ_max = 1/γ",
         "regime.click": "Click a cell to open those settings in the gradient heatmaps.",
+        "regime.colorbar": "ratio",
+        "regime.scale_note": (
+            "Blue: the gradient vanishes; white: a ratio of 1; red: it explodes. The colour stops at "
+            "10^±10 (cells beyond take the end colours); hover a cell for its exact value. Computed in "
+            "float64: in float32, chaotic tanh networks (σ_max above about 2.3, long T) come out wrong "
+            "by up to 3 decades."
+        ),
         "regime.download_json": "Download the map (JSON)",
     },
     "zh": {
@@ -242,7 +287,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "heatmap.seed": "随机种子",
         "heatmap.preset.vanishing": "梯度消失（tanh，σ = 0.8）",
         "heatmap.preset.exploding": "梯度爆炸（线性，σ = 1.3）",
-        "heatmap.preset.edge": "混沌边缘（tanh，σ = 1）",
+        "heatmap.preset.edge": "正好在 σ_max = 1/γ 线上（tanh，σ = 1）",
         "heatmap.preset.ffnn": "前馈网络：Ws = 0",
         "heatmap.preset.sigmoid": "sigmoid 消失得更快（γ = 1/4）",
         "heatmap.map.Ws": "log10 ‖dE_t/dWs 的第 k 项‖",
@@ -258,19 +303,45 @@ STRINGS: dict[str, dict[str, str]] = {
         "heatmap.sv": "Ws 的奇异值",
         "heatmap.sv_index": "序号",
         "heatmap.badge.vanishing.bound": (
-            "梯度消失：γ·σ_max < 1，所以每往回一步，梯度至少缩小 {bound:.2f} 个数量级"
-            "（实测：每步 {measured:.2f} 个数量级）。"
+            "梯度消失：γ·σ_max = {gs:.2f} < 1，所以每往回一步，梯度至少缩小 {bound:.2f} 个数量级"
+            "（由上界决定）。实测：{measured}。"
+        ),
+        "heatmap.badge.vanishing.no_recurrence": (
+            "没有循环：σ_max = 0（Ws = 0）时，梯度根本传不到更早的步。所有 k < t 的项都恰好为 0（灰色），"
+            "只剩对角线 k = t：相当于在每一步单独使用的前馈网络。"
         ),
         "heatmap.badge.vanishing.saturation": (
-            "梯度消失，尽管 σ_max > 1/γ：神经元饱和，f' 远小于 γ（实测：每步 {measured:.2f} 个数量级）。"
+            "梯度消失，尽管 σ_max ≥ 1/γ：只要 a ≠ 0 就有 f'(a) < γ（神经元饱和），所以梯度仍然缩小。"
+            "实测：{measured}。"
+        ),
+        "heatmap.badge.vanishing.cut": (
+            "梯度传不到更早的步：在某一步所有神经元的 f' 都为 0（relu 全部关闭），所以更早的项都恰好为 0。"
         ),
         "heatmap.badge.exploding.measured": (
-            "梯度爆炸：每往回一步，梯度增大 {measured:.2f} 个数量级；σ_max > 1/γ 使之成为可能"
-            "（上界：{bound:.2f}）。"
+            "梯度爆炸。实测：{measured}。σ_max ≥ 1/γ 使之成为可能："
+            "上界允许每步最多增大 {bound:.2f} 个数量级。"
         ),
         "heatmap.badge.edge.measured": (
-            "处于边缘：梯度既没有明显缩小也没有明显增大（实测：每步 {measured:.2f} 个数量级，"
-            "上界：{bound:.2f}）。"
+            "处于边缘：每往回一步，梯度缩小或增大都不超过 {tol} 个数量级。实测：{measured}。"
+        ),
+        "heatmap.badge.edge.unmeasured": "只有一步（T = 1）：没有更早的步可供梯度到达，因此无从测量。",
+        "heatmap.slope.shrinks": "每往回一步缩小 {per_step:.3f} 个数量级，{lags} 步共约 {total:.1f} 个数量级",
+        "heatmap.slope.grows": "每往回一步增大 {per_step:.3f} 个数量级，{lags} 步共约 {total:.1f} 个数量级",
+        "heatmap.slope.zero": "更早的项都恰好为 0",
+        "heatmap.slope.none": "没有更早的步可供测量（T = 1）",
+        "heatmap.rule": (
+            "判定方法：σ_max < 1/γ 时只由 Pascanu 上界决定（梯度必然消失）。σ_max ≥ 1/γ 时由衰减图拟合出的"
+            "斜率决定：每往回一步增大超过 {tol} 个数量级为梯度爆炸，缩小超过 {tol} 个数量级为梯度消失，"
+            "介于两者之间为边缘。"
+        ),
+        "heatmap.no_reach": "Ws = 0：没有来自更早步的项，<br>对每个 k < T 都有 dE_T/ds_k = 0",
+        "heatmap.sv_zero": "Ws = 0：所有奇异值都为 0",
+        "heatmap.states": "状态有多大：log10 ‖s_k‖",
+        "heatmap.states_x": "k（步骤）",
+        "heatmap.why_flat": (
+            "dE_t/dWs 的第 k 项是 u_{t,k} s_{k−1}ᵀ，大小为 ‖u_{t,k}‖·‖s_{k−1}‖；dE_t/dWx 的第 k 项大小为 "
+            "‖u_{t,k}‖·‖x_k‖。当状态向前增长的速度与梯度向后增长的速度相同（σ_max > 1 的线性 RNN），"
+            "两者相互抵消，Ws 热力图的每一行都是平的：爆炸体现在 Wx 热力图、衰减图和下方的 ‖s_k‖ 中。"
         ),
         "heatmap.legend": "空白格子：没有这一项（k > t）。灰色格子：恰好为 0 的项。",
         "heatmap.download_csv": "下载 Ws 热力图数据（CSV）",
@@ -328,7 +399,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "regime.what": (
             "每个格子代表一个网络：Ws 是缩放到 σ_max（横轴）的正交矩阵，运行 T 步（纵轴）。"
             "颜色表示最后一步损失的梯度有多少能传到第一个状态，即 ||dE_T/ds_1|| / ||dE_T/ds_T||。"
-            "虚线左侧 σ_max < 1/γ，梯度必然消失；右侧梯度可能爆炸。点击格子即可在梯度热力图中打开它。"
+            "虚线左侧 σ_max < 1/γ，梯度必然消失；右侧梯度可能爆炸，但并不一定："
+            "饱和的神经元（σ_max 较大时的 tanh，以及几乎所有情况下的 sigmoid）使 f' 低于 γ。"
+            "点击格子即可在梯度热力图中打开它。"
         ),
         "regime.act": "激活函数 f",
         "regime.H": "隐藏层大小 H",
@@ -337,6 +410,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "regime.map_title": "log10 ‖dE_T/ds_1‖ / ‖dE_T/ds_T‖",
         "regime.line": "σ_max = 1/γ",
         "regime.click": "点击格子，在梯度热力图中打开这些设置。",
+        "regime.colorbar": "比值",
+        "regime.scale_note": (
+            "蓝色：梯度消失；白色：比值为 1；红色：梯度爆炸。颜色在 10^±10 处截止（超出的格子取两端的颜色）；"
+            "把鼠标悬停在格子上可看到精确值。以 float64 计算：用 float32 时，混沌的 tanh 网络"
+            "（σ_max 大于约 2.3、T 较长）会偏差多达 3 个数量级。"
+        ),
         "regime.download_json": "下载区域图数据（JSON）",
     },
 }
