@@ -39,3 +39,37 @@ def test_clipping_page_trains_three_runs_live_and_shows_the_reach_map(server, pa
     assert panel_points(page) == 3 * 80
     assert_no_error(page)
     page.screenshot(path=str(ARTIFACTS / "clipping-trained.png"), full_page=True)
+
+
+PRESET_BUTTONS = {
+    "en": {
+        "explodes": "Explodes without clipping",
+        "too_low": "Threshold too low",
+        "no_need": "No need to clip",
+    },
+    "zh": {"explodes": "不裁剪就爆炸", "too_low": "阈值太低", "no_need": "无需裁剪"},
+}
+DONE = {"en": "Mark training step", "zh": "标出训练步"}
+TRAIN = {"en": "Train the three runs", "zh": "训练这三次运行"}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_preset_trains_to_its_end_and_states_its_lesson(server, page, lang):
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.goto(f"{server}/clipping?lang={lang}")
+    page.wait_for_selector('[data-testid="stMainBlockContainer"] h1', timeout=90_000)
+    for name, label in PRESET_BUTTONS[lang].items():
+        page.get_by_role("button", name=label).click()
+        lesson = page.locator('[data-testid="stAlertContentInfo"]').filter(
+            has_text="要点" if lang == "zh" else "Lesson"
+        )
+        lesson.first.wait_for(timeout=60_000)
+        page.get_by_role("button", name=TRAIN[lang]).click()
+        page.get_by_text(DONE[lang]).first.wait_for(timeout=240_000)  # all three runs ended, results drawn
+        page.wait_for_timeout(1500)  # the last fragment redraw
+        assert_no_error(page)
+        page.screenshot(path=str(ARTIFACTS / f"clipping-{name}-{lang}.png"), full_page=True)
+        plots = page.locator(".js-plotly-plot")  # the six panels, the reach map, the cliff
+        for index, part in ((0, "panels"), (1, "reach")):
+            plots.nth(index).scroll_into_view_if_needed()
+            plots.nth(index).screenshot(path=str(ARTIFACTS / f"clipping-{name}-{lang}-{part}.png"))

@@ -46,3 +46,20 @@ def test_the_reach_map_draws_the_markers_it_names_and_a_zero_topped_scale():
     lines = [s for s in fig.layout.shapes if s.type == "line" and s.x0 == s.x1]
     assert sorted(s.x0 for s in lines) == [1, 3]
     assert any(a.text == "markers" for a in fig.layout.annotations)
+
+
+def test_the_threshold_label_sits_at_theta_on_the_log_axes_and_does_not_stretch_them():
+    fig = training_panels(
+        {"a": run(20, 1.0)},
+        titles={p: p for p in PANELS},
+        threshold=100.0,
+        threshold_label="θ = 100",
+        x_title="s",
+    )
+    labels = [a for a in fig.layout.annotations if a.text == "θ = 100"]
+    assert len(labels) == 2  # on ‖g‖ before and after clipping
+    assert all(a.y == 2.0 for a in labels)  # log10(100): a log axis reads annotation y in decades
+    axes = {f"y{PANELS.index(p) + 1}" for p in ("grad_norm", "clipped_norm")}
+    assert {a.yref for a in labels} == axes
+    lines = [s for s in fig.layout.shapes if s.y0 == s.y1 == 100.0]
+    assert len(lines) == 2

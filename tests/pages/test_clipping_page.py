@@ -98,13 +98,13 @@ def train_preset(name: str, timeout_s: float = 240):
     return panels_spec(at.run())
 
 
-def test_no_need_lesson_on_the_page_three_identical_runs_never_clipped_all_learn():
+def test_no_need_lesson_on_the_page_norm_clipping_idle_value_clipping_rare_all_learn():
     panels = train_preset("no_need")
     lines = {run: panel_line(panels, LABELS[run], "loss") for run in clipping_runs.RUNS}
-    np.testing.assert_array_equal(lines["none"], lines["global_norm"])
-    np.testing.assert_array_equal(lines["none"], lines["value"])
+    np.testing.assert_array_equal(lines["none"], lines["global_norm"])  # the same run, line for line
+    assert panel_line(panels, LABELS["global_norm"], "clipped_share").max() == 0.0
+    assert panel_line(panels, LABELS["value"], "clipped_share")[-1] < 0.05
     for run in clipping_runs.RUNS:
-        assert panel_line(panels, LABELS[run], "clipped_share").max() == 0.0
         assert panel_line(panels, LABELS[run], "heldout")[-1] > 0.9
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 
 import numpy as np
@@ -65,13 +66,19 @@ def training_panels(
         if name in LOG_PANELS:
             fig.update_yaxes(type="log", exponentformat="power", row=row, col=col)
         if name in ("grad_norm", "clipped_norm"):
-            fig.add_hline(
-                y=threshold,
-                line={"dash": "dash", "color": "#E69F00"},
-                annotation_text=threshold_label,
-                annotation_position="top left",
-                row=row,
-                col=col,
+            fig.add_hline(y=threshold, line={"dash": "dash", "color": "#E69F00"}, row=row, col=col)
+            # On a log axis an annotation's y is log10 of the value (a shape's is the value itself):
+            # placed at y=θ, the label of θ = 100 stretched the axis up to 1e110.
+            fig.add_annotation(
+                x=0,
+                xref=f"x{index + 1 if index else ''} domain",
+                y=math.log10(threshold),
+                yref=f"y{index + 1 if index else ''}",
+                text=threshold_label,
+                showarrow=False,
+                xanchor="left",
+                yanchor="bottom",
+                font={"color": "#E69F00"},
             )
         if name in ("heldout", "cosine", "clipped_share"):
             # Fixed ranges: a cosine of 1 ± 2e-7 is rounding, and an autoscaled axis would show it as a swing.

@@ -69,7 +69,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "clipping.lesson.explodes": (
             "Lesson: without clipping, SGD at α = 0.1 meets gradients several times θ, is thrown "
             "off and stays at chance (25 %); clipped by norm, the same network from the same start "
-            "learns the task. Clipping by value bounds the step as well, but turns it."
+            "learns the task. Clipping by value bounds the step as well but turns it (cosine below 1), "
+            "and here it learns too."
         ),
         "clipping.lesson.too_low": (
             "Lesson: with θ = 0.01 every step is clipped, so each update is at most α·θ = 0.001 "
@@ -77,8 +78,10 @@ STRINGS: dict[str, dict[str, str]] = {
             "while the same θ = 1 run of “Explodes without clipping” learns."
         ),
         "clipping.lesson.no_need": (
-            "Lesson: a short sequence (T = 20) trained with Adam never meets a gradient above "
-            "θ = 100, so clipping never acts: the three runs are the same run, and all of them learn."
+            "Lesson: a short sequence (T = 20) trained with Adam never meets a gradient longer than "
+            "θ = 100, so clipping by norm never acts and its run is the unclipped run, line for line. "
+            "Clipping by value can still touch a few steps: its bound per entry, θ/√P, is met by one "
+            "large entry long before the whole gradient is θ long. All three runs learn."
         ),
         "clipping.reach_run": "Run",
         "clipping.reach_step": "Mark training step",
@@ -146,15 +149,17 @@ STRINGS: dict[str, dict[str, str]] = {
         ),
         "clipping.lesson.explodes": (
             "要点：不裁剪时，α = 0.1 的 SGD 遇到数倍于 θ 的梯度，被甩开，停在随机水平（25%）；"
-            "按范数裁剪时，同一个网络从同一起点学会了任务。按值裁剪同样限制了步长，但改变了方向。"
+            "按范数裁剪时，同一个网络从同一起点学会了任务。按值裁剪同样限制了步长，但改变了方向"
+            "（余弦小于 1），在这里它也学会了。"
         ),
         "clipping.lesson.too_low": (
             "要点：θ = 0.01 时每一步都被裁剪，每次更新至多 α·θ = 0.001，裁剪的运行几乎不动："
             "同样的步数内它们停在随机水平附近，而“不裁剪就爆炸”中 θ = 1 的运行学会了任务。"
         ),
         "clipping.lesson.no_need": (
-            "要点：短序列（T = 20）用 Adam 训练，梯度从不超过 θ = 100，裁剪从不起作用："
-            "三次运行就是同一次运行，而且都学会了任务。"
+            "要点：短序列（T = 20）用 Adam 训练，梯度长度从不超过 θ = 100，按范数裁剪从不起作用，"
+            "它的运行与不裁剪的运行逐点相同。按值裁剪仍可能触及少数几步：每个分量的界 θ/√P "
+            "在整个梯度长到 θ 之前就会被某一个大分量碰到。三次运行都学会了任务。"
         ),
         "clipping.reach_run": "运行",
         "clipping.reach_step": "标出训练步",
