@@ -1,8 +1,11 @@
 """Gradient heatmaps: every BPTT term k of dE_t/dWs and dE_t/dWx, the decay by lag, σ(Ws)."""
 
+import math
+
 import streamlit as st
 
 from core.experiment import ExperimentConfig
+from core.spectra import EDGE_TOLERANCE
 from visualizer.app import controls, url_state
 from visualizer.app.cache import bptt_maps
 from visualizer.app.downloads import matrix_csv
@@ -13,7 +16,7 @@ from visualizer.figures.heatmap import log10_heatmap, value_range
 PAGE = "heatmap"
 SPECS = {
     "T": url_state.IntParam(60, 1, 500),
-    "sigma": url_state.FloatParam(0.8, 0.0, 3.0),
+    "sigma": url_state.FloatParam(0.8, 0.0, 6.0),  # past the sigmoid's 1/γ = 4
     "act": url_state.ChoiceParam("tanh", ("tanh", "sigmoid", "relu", "linear")),
     "init": url_state.ChoiceParam("orthogonal", ("orthogonal", "normal", "glorot_uniform")),
     "H": url_state.IntParam(16, 1, 128),
@@ -58,14 +61,32 @@ if not projected:
         r"\frac{\partial^+ s_k}{\partial W_s}"
     )
 regime = view["regime"]
+slope, lags = regime.measured_slope, config.n_steps - 1
+if slope == -math.inf or not math.isfinite(slope):
+    measured = t("heatmap.slope.zero" if slope == -math.inf else "heatmap.slope.none")
+else:  # amounts as positive magnitudes, the direction in words
+    size = abs(slope)
+    measured = t(
+        f"heatmap.slope.{'grows' if slope > 0 else 'shrinks'}", per_step=size, total=size * lags, lags=lags
+    )
 badge = {"vanishing": st.info, "exploding": st.error, "edge": st.warning}[regime.kind]
 verdict = t(
-    f"heatmap.badge.{regime.kind}.{regime.reason}", bound=regime.bound_slope, measured=regime.measured_slope
+    f"heatmap.badge.{regime.kind}.{regime.reason}",
+    bound=abs(regime.bound_slope),
+    gs=10**regime.bound_slope,
+    measured=measured,
+    tol=EDGE_TOLERANCE,
 )
 badge(verdict, icon={"vanishing": "📉", "exploding": "💥", "edge": "⚖️"}[regime.kind])
+st.caption(t("heatmap.rule", tol=EDGE_TOLERANCE))
 
 zmin, zmax = value_range(view["log10_contrib_Ws"], view["log10_contrib_Wx"])
-axis = {"x_title": t("heatmap.k"), "y_title": t("heatmap.t"), "zero_label": t("app.zero")}
+axis = {
+    "x_title": t("heatmap.k"),
+    "y_title": t("heatmap.t"),
+    "zero_label": t("app.zero"),
+    "lag_label": t("heatmap.lag"),
+}
 left, right = st.columns(2)
 for column, weight in ((left, "Ws"), (right, "Wx")):
     fig = log10_heatmap(
@@ -73,6 +94,7 @@ for column, weight in ((left, "Ws"), (right, "Wx")):
     )
     column.plotly_chart(fig, config=PNG_EXPORT, key=f"{PAGE}_map_{weight}")
 st.caption(t("heatmap.legend"))
+st.caption(t("heatmap.why_flat"))
 
 left, right = st.columns(2)
 decay = decay_by_lag(
@@ -83,6 +105,8 @@ decay = decay_by_lag(
     y_title=t("heatmap.rise"),
     measured_label=t("heatmap.measured"),
     bound_label=t("heatmap.bound"),
+    zero_label=t("app.zero"),
+    no_reach_note=t("heatmap.no_reach"),
 )
 left.plotly_chart(decay, config=PNG_EXPORT, key=f"{PAGE}_decay")
 bars = singular_value_bars(
@@ -91,12 +115,17 @@ bars = singular_value_bars(
     title=t("heatmap.sv"),
     x_title=t("heatmap.sv_index"),
     y_title="σ",
+    all_zero_note=t("heatmap.sv_zero"),
 )
 right.plotly_chart(bars, config=PNG_EXPORT, key=f"{PAGE}_sv")
-wy = per_step_line(
-    view["log10_contrib_Wy"], title=t("heatmap.map.Wy"), x_title=t("heatmap.t"), y_title="log10 ‖·‖"
+left, right = st.columns(2)
+line = {"y_title": "log10 ‖·‖", "zero_label": t("app.zero")}
+wy = per_step_line(view["log10_contrib_Wy"], title=t("heatmap.map.Wy"), x_title=t("heatmap.t"), **line)
+left.plotly_chart(wy, config=PNG_EXPORT, key=f"{PAGE}_wy")
+states = per_step_line(
+    view["log10_state_norm"], title=t("heatmap.states"), x_title=t("heatmap.states_x"), symbol="k", **line
 )
-st.plotly_chart(wy, config=PNG_EXPORT, key=f"{PAGE}_wy")
+right.plotly_chart(states, config=PNG_EXPORT, key=f"{PAGE}_states")
 
 left, right = st.columns(2)
 left.download_button(

@@ -38,14 +38,16 @@ fig = regime_heatmap(
     x_title="σ_max(Ws)",
     y_title="T",
     line_label=t("regime.line"),
+    colorbar_title=t("regime.colorbar"),
+    zero_label=t("app.zero"),
 )
-event = st.plotly_chart(
-    fig, config=PNG_EXPORT, key=f"{PAGE}_map", on_select="rerun", selection_mode=("points", "box")
-)
+# Heatmap traces cannot be selected; the figure's invisible marker on each cell can (one click = one point).
+event = st.plotly_chart(fig, config=PNG_EXPORT, key=f"{PAGE}_map", on_select="rerun", selection_mode="points")
 st.caption(t("regime.click"))
-points = event.selection.points if event and event.selection else []
+st.caption(t("regime.scale_note"))
+points = [p for p in (event.selection.points if event and event.selection else []) if "x" in p and "y" in p]
 if points:
-    sigma, steps = float(points[0]["x"]), int(points[0]["y"])
+    sigma, steps = float(points[0]["x"]), round(float(points[0]["y"]))
     chosen = {
         "T": steps,
         "sigma": sigma,

@@ -12,6 +12,10 @@ STRINGS: dict[str, dict[str, str]] = {
             "opens a page on the settings that make its point, with the chapter's figures named."
         ),
         "tour.figures": "figures {figures}",
+        "tour.section.vanishing": "section: vanishing gradients",
+        "tour.section.exploding": "section: exploding gradients",
+        "tour.section.regime": "section: vanishing and exploding gradients",
+        "tour.section.clipping": "section: gradient clipping",
         "tour.open": "Open this step",
         "tour.tdnn.title": "From a time-delay network to the Elman RNN",
         "tour.tdnn.text": (
@@ -41,8 +45,12 @@ STRINGS: dict[str, dict[str, str]] = {
         ),
         "tour.exploding.title": "Exploding gradients",
         "tour.exploding.text": (
-            "A linear RNN with σ_max = 1.3: the same product now grows, and the early terms dominate "
-            "the sum by many orders of magnitude."
+            "A linear RNN with σ_max = 1.3: each step back now multiplies ‖dE_t/ds_k‖ by up to 1.3, so on "
+            "the Wx map the terms from the first steps of a late loss are about 7 decades larger than the "
+            "recent ones and dominate dE_t/dWx. The Ws map's rows stay flat, because the states grow "
+            "forward by the same 1.3 per step: term k of dE_t/dWs = u_{t,k} s_{k−1}ᵀ multiplies a gradient "
+            "that is larger the earlier k is by a state that is smaller by as much. The chart of ‖s_k‖ "
+            "shows that growth."
         ),
         "tour.regime.title": "The whole picture: where gradients vanish or explode",
         "tour.regime.text": (
@@ -81,6 +89,10 @@ STRINGS: dict[str, dict[str, str]] = {
             "每一步都会在能说明问题的设置下打开相应页面，并注明对应的图号。"
         ),
         "tour.figures": "图 {figures}",
+        "tour.section.vanishing": "小节：梯度消失",
+        "tour.section.exploding": "小节：梯度爆炸",
+        "tour.section.regime": "小节：梯度消失与梯度爆炸",
+        "tour.section.clipping": "小节：梯度裁剪",
         "tour.open": "打开这一步",
         "tour.tdnn.title": "从时延神经网络到 Elman 循环网络",
         "tour.tdnn.text": (
@@ -109,7 +121,10 @@ STRINGS: dict[str, dict[str, str]] = {
         ),
         "tour.exploding.title": "梯度爆炸",
         "tour.exploding.text": (
-            "σ_max = 1.3 的线性 RNN：同样的乘积现在不断增大，早期步的梯度项以许多个数量级主导总和。"
+            "σ_max = 1.3 的线性 RNN：每往回一步，‖dE_t/ds_k‖ 最多乘以 1.3，所以在 Wx 热力图上，"
+            "较晚的损失来自最初几步的梯度项比最近几步的大约 7 个数量级，主导了 dE_t/dWx。"
+            "Ws 热力图的每一行却是平的，因为状态向前也每步增长 1.3 倍：dE_t/dWs 的第 k 项 u_{t,k} s_{k−1}ᵀ "
+            "把一个 k 越早越大的梯度乘以一个同样程度地越早越小的状态。‖s_k‖ 的图显示了这种增长。"
         ),
         "tour.regime.title": "全局图景：梯度在哪里消失、在哪里爆炸",
         "tour.regime.text": (
