@@ -46,7 +46,7 @@ def test_the_walk_plays_to_term_one_and_the_page_stays_whole(server, page, lang)
     page.screenshot(path=str(ARTIFACTS / f"unrolled-walk-end-{lang}.png"), full_page=True)
 
 
-def test_tdnn_folded_and_one_to_many_draw_cleanly(server, page):
+def test_tdnn_folded_one_to_many_and_delay_draw_cleanly(server, page):
     ARTIFACTS.mkdir(exist_ok=True)
     open_unrolled(page, server, "arch=tdnn&view=folded&window=3")
     assert_no_error(page)
@@ -58,3 +58,8 @@ def test_tdnn_folded_and_one_to_many_draw_cleanly(server, page):
     assert page.evaluate(NODE_XS_JS, "x") == [1]  # x_1 only
     assert len(page.evaluate(NODE_XS_JS, "y")) == 5
     page.screenshot(path=str(ARTIFACTS / "unrolled-one-to-many.png"), full_page=True)
+
+    open_unrolled(page, server, "arch=delay&T=6&t=6&k=1&lang=zh")
+    assert_no_error(page)
+    assert page.evaluate(NODE_XS_JS, "y") == [4, 5, 6]  # outputs only where the losses are
+    page.screenshot(path=str(ARTIFACTS / "unrolled-delay-zh.png"), full_page=True)
