@@ -111,7 +111,7 @@ def test_ffnn_preset_leaves_only_the_diagonal():
 
 def test_every_chart_and_both_downloads_are_there():
     at = start({"T": "25"})
-    assert len(at.get("plotly_chart")) == 5  # Ws map, Wx map, decay, singular values, Wy
+    assert len(at.get("plotly_chart")) == 6  # Ws map, Wx map, decay, singular values, Wy, ‖s_k‖
     assert len(at.get("download_button")) == 2
 
 
@@ -144,7 +144,7 @@ def test_regime_page_changes_with_the_activation():
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     after = plotly_array(spec["data"][0]["z"])
     assert np.nanmax(after) < np.nanmax(before)  # γ = 1/4: nothing can explode below σ = 4
-    assert "= 4 →" in spec["layout"]["annotations"][-1]["text"]
+    assert spec["layout"]["shapes"][0]["x0"] == 4.0  # the sigmoid's σ axis reaches past 1/γ = 4
 
 
 def graph_edges(at: AppTest) -> list[dict]:
