@@ -8,6 +8,7 @@ model-file cases) under AppTest.
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import quote, urlencode, urlsplit
 
 import pytest
 
@@ -89,3 +90,78 @@ def test_a_bad_upload_is_explained_in_chinese(server, page):
         timeout=TIMEOUT_MS
     )
     no_traceback(page)
+
+
+# ---------------------------------------------------------------- shared links (issue 11, items 8 and 9)
+
+PATHS = ["home", "", "tour", "unrolled", "heatmap", "regime", "clipping", "layers", "authorship"]
+EVIL = "evil.example"
+HOSTILE = {
+    "lang": "[Log in here](https://evil.example/)",
+    "T": "![](https://evil.example/p.png)",
+    "sigma": "<img src=https://evil.example/q.png>",
+    "act": "<https://evil.example/> www.evil.example",
+    "colour": "![x](https://evil.example/r.png)",
+}
+WARNING = '[data-testid="stAlertContentWarning"]'
+
+
+def outside(page) -> list[str]:
+    """Links, images and frames in the DOM that point to the hostile host (not our own pages' links)."""
+    return page.evaluate(
+        """(evil) => [...document.querySelectorAll('a[href], img[src], iframe[src], source[src]')]
+            .map(e => e.href || e.src)
+            .filter(u => { try { return new URL(u).hostname.endsWith(evil); } catch { return false; } })""",
+        EVIL,
+    )
+
+
+def open_page(page, url: str) -> None:
+    page.goto(url)
+    page.wait_for_selector('[data-testid="stMainBlockContainer"] h1', timeout=TIMEOUT_MS)
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_every_page_opens_from_its_own_url_in_chinese(path, server, page):
+    # A shared link is the page's own address: /home?lang=zh as much as /?lang=zh.
+    open_page(page, f"{server}/{path}?lang=zh")
+    page.get_by_text("语言", exact=True).first.wait_for(timeout=TIMEOUT_MS)  # the sidebar, in 中文
+    page.wait_for_timeout(1000)  # a "Page not found" dialog comes after the first paint
+    assert page.get_by_text("Page not found").count() == 0, path
+    no_traceback(page)
+
+
+def test_markdown_in_a_shared_link_is_shown_as_text_never_a_link_or_image(server, page):
+    asked = []  # every request the browser makes: an image from the link would show up here
+    page.on("request", lambda request: asked.append(request.url))
+    query = urlencode(HOSTILE)
+    open_page(page, f"{server}/heatmap?{query}")
+    note = page.locator(WARNING).filter(has_text="Some link settings were not understood")
+    note.first.wait_for(timeout=TIMEOUT_MS)
+    text = note.first.inner_text().replace("\u2060", "")  # the invisible word joiners that stop autolinks
+    assert "[Log in here](https://evil.example/)" in text  # shown as typed
+    assert "![](https://evil.example/p.png)" in text and "<img src=https://evil.example/q.png>" in text
+    assert outside(page) == []
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "hostile-link-note.png"))
+    open_page(page, f"{server}/?lang={quote(HOSTILE['colour'])}")  # the home page's language note
+    page.locator(WARNING).first.wait_for(timeout=TIMEOUT_MS)
+    assert "![x](https://evil.example/r.png)" in page.locator(WARNING).first.inner_text().replace(
+        "\u2060", ""
+    )
+    assert outside(page) == []
+    assert not [url for url in asked if urlsplit(url).hostname.endswith(EVIL)]
+
+
+def test_a_90_kB_link_opens_the_authorship_page_with_a_short_note(server, page):
+    # Under Streamlit's own limit of 1,000 parameters (past it Streamlit drops the whole query).
+    query = urlencode({"window": "9" * 25_000, **{f"k{i}": "x" * 70 for i in range(900)}})
+    assert len(query) > 90_000
+    page.goto(f"{server}/authorship?{query}")
+    note = page.locator(WARNING).filter(has_text="Some link settings were not understood")
+    note.first.wait_for(timeout=TIMEOUT_MS)
+    assert "longer than 300 characters" in note.first.inner_text()
+    assert "more than 64 parameters" in note.first.inner_text()
+    page.get_by_role("button", name="Train", exact=True).wait_for(timeout=TIMEOUT_MS)
+    no_traceback(page)
+    assert len(page.url) < 2_000  # the page wrote a clean link back

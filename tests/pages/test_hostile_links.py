@@ -16,6 +16,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.pages.test_bad_input import steady_server  # noqa: F401  (the fixture, used by every test here)
 from tests.pages.test_pages import start
+from tests.pages.test_safe_text import AUTOLINK, unescape
 from visualizer.app.url_state import MAX_PARAMS, MAX_VALUE
 
 PAGES = ["home", "tour", "unrolled", "heatmap", "regime", "clipping", "layers", "authorship"]
@@ -61,6 +62,9 @@ def test_markdown_in_any_url_parameter_is_shown_escaped(page):
         assert at.title, (page, turn)  # the page ran to its content, not just to the note
         unsafe = [body for body in markdown_bodies(at) if UNSAFE.search(body)]
         assert not unsafe, (page, turn, unsafe)
+        # remark-gfm links bare URLs in the text after the escapes are resolved: none may be left.
+        linked = [body for body in markdown_bodies(at) if AUTOLINK.search(unescape(body))]
+        assert not linked, (page, turn, linked)
         if names:  # the settings fell back, and the note names them, escaped
             notes = [w.value for w in at.warning if "link settings were not understood" in w.value]
             assert len(notes) == 1 and "evil\\.example" in notes[0], (page, turn, notes)
@@ -69,7 +73,7 @@ def test_markdown_in_any_url_parameter_is_shown_escaped(page):
 def test_the_language_note_escapes_a_hostile_lang():
     at = start({"lang": "[Log in here](https://evil.example/)"}, page="pages/home.py")
     (note,) = [w.value for w in at.warning]
-    assert "lang='\\[Log in here\\]\\(https\\:\\/\\/evil\\.example\\/\\)'" in note
+    assert "lang='\\[Log in here\\]\\(https\u2060\\:\\/\\/evil\\.example\\/\\)'" in note
     assert not [body for body in markdown_bodies(at) if UNSAFE.search(body)]
 
 

@@ -1,6 +1,7 @@
 """visualizer.app.url_state.parse and the string table: pure functions, no Streamlit run."""
 
 from visualizer.app.i18n import STRINGS, text
+from visualizer.app.safe_text import JOINER
 from visualizer.app.url_state import (
     MAX_PARAMS,
     MAX_VALUE,
@@ -99,6 +100,7 @@ def test_link_text_in_a_note_is_escaped_names_included():
     _, notes = parse({"act": "[Log in here](https://evil.example/)", "![](https://e.x/p.png)": "1"}, SPECS)
     described = [n.describe(english) for n in notes]
     assert described[0] == (
-        "act='\\[Log in here\\]\\(https\\:\\/\\/evil\\.example\\/\\)' (not one of tanh, relu; using tanh)"
+        f"act='\\[Log in here\\]\\(https{JOINER}\\:\\/\\/evil\\.example\\/\\)' "
+        "(not one of tanh, relu; using tanh)"
     )
-    assert described[1].startswith("\\!\\[\\]\\(https\\:")
+    assert described[1].startswith(f"\\!\\[\\]\\(https{JOINER}\\:")

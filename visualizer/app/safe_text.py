@@ -5,11 +5,17 @@ flavour, plus $math$ and :colour[...] directives). A value copied from a link mu
 characters it is, never become a link, an image (an outside request from every visitor's browser),
 HTML, a heading or a formula. `escape_markdown` backslash-escapes every ASCII punctuation mark that
 Markdown or Streamlit gives a meaning to (CommonMark lets any ASCII punctuation be escaped, and an
-escaped mark shows as itself), which also breaks bare URLs and autolinks (www.x.com, https://…,
-<http://…>, a@b.com: their dots, colons and brackets are escaped, so no autolink rule matches).
-Control and invisible formatting characters (newlines, bidi overrides) are written as \\xNN / \\uNNNN,
-as repr() would, so the value cannot start a new block or hide what it says. Letters, digits,
-spaces and CJK text are untouched.
+escaped mark shows as itself), so [text](url), ![](url), <http://…> and <tags> cannot form.
+
+Bare URLs need more: Streamlit's renderer (remark-gfm) finds www.x.com, https://… and a@b.com in
+the text *after* the escapes are resolved, so escaped dots and colons are still linked (seen in
+Chromium). A WORD JOINER (U+2060, invisible, no line break) goes between "www" and its dot, before
+every colon and after every @, which is where GFM's autolink patterns need two characters side by
+side; the note reads the same, nothing in it is a link.
+
+Control and invisible formatting characters (newlines, bidi overrides, a user's own zero-width
+marks) are written as \\xNN / \\uNNNN, as repr() would, so the value cannot start a new block or hide
+what it says. Letters, digits, spaces and CJK text are untouched.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ import unicodedata
 # links/images []()!, emphasis *_~, code `, headings #, lists -+.), tables |, HTML and entities <>&,
 # math $, directives and emoji :name:, autolinks :/@ and the escape character itself.
 SPECIAL = frozenset("\\`*_{}[]()#+-.!|<>~=$:&/@^")
+JOINER = "\u2060"  # WORD JOINER: splits an autolink pattern without a visible mark or a line break
 
 
 def _visible(char: str) -> str:
@@ -38,8 +45,15 @@ def escape_markdown(text: str) -> str:
     cannot be seen (controls, bidi overrides, zero-width marks) are shown as their \\x / \\u code.
     """
     out = []
-    for char in str(text):
-        if char in SPECIAL:
+    text = str(text)
+    for i, char in enumerate(text):
+        if char == "." and text[max(0, i - 3) : i].lower() == "www":
+            out.append(JOINER + "\\.")  # "www" + joiner + "." is not GFM's www. autolink
+        elif char == ":":
+            out.append(JOINER + "\\:")  # nor "https" + joiner + "://" (nor mailto:)
+        elif char == "@":
+            out.append("\\@" + JOINER)  # nor "a@" + joiner + "b.com", an e-mail autolink
+        elif char in SPECIAL:
             out.append("\\" + char)
         elif unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp"):
             out.append("\\" + _visible(char))  # the code's own backslash, escaped
