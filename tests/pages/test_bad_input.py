@@ -18,9 +18,7 @@ import jax
 import numpy as np
 import pytest
 import streamlit
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
-from streamlit.testing.v1 import app_test as app_test_module
 
 from core import authorship_io
 from core import corpus as corpora
@@ -28,6 +26,7 @@ from core.authorship import AuthorshipConfig, TrainedModel, init_model
 from core.experiment import ExperimentConfig
 from core.windows import Vocabulary
 from tests.core.test_corpus import zipped
+from tests.pages.conftest import steady_server  # noqa: F401  (re-exported: other modules import it from here)
 from tests.pages.test_pages import heatmap_z, plotly_array, start
 from visualizer.app import authorship_state, clipping_runs
 from visualizer.app.cache import bptt_maps
@@ -35,24 +34,6 @@ from visualizer.app.downloads import numbers_json
 from visualizer.app.i18n import STRINGS
 
 URL_NOTE = {"en": "Some link settings were not understood and were reset", "zh": "链接中的部分设置无法识别"}
-
-
-class SteadyPagesManager(PagesManager):
-    """A PagesManager that leaves Streamlit's old pages/ mode off, as a server does after its first run.
-
-    AppTest forgets before every run that st.navigation has run, so each run would execute the page
-    file alone first and shell.run_through_entrypoint would rerun it: twice the time per run, and an
-    in-script `if st.button(...)` click lost in the rerun (a server does this once after a start).
-    """
-
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-
-@pytest.fixture(autouse=True)
-def steady_server(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(app_test_module, "PagesManager", SteadyPagesManager)
 
 
 def no_traceback(at: AppTest) -> None:
