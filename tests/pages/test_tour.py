@@ -1,15 +1,31 @@
 """The chapter tour: it renders in both languages, and every step's link opens its page cleanly."""
 
+import ast
+import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
+from tests.pages import test_heatmap_page as heatmap_page
+from tests.pages.click_everything import sweep
 from tests.pages.test_pages import start
+from visualizer.app.locales.tour import STRINGS
 from visualizer.app.tour import STEPS
 
 ROOT = Path(__file__).resolve().parents[2]
 CHAPTER_FIGURES = ["5.1", "5.3", "5.4", "5.6", "5.8", "5.9", "5.10", "5.11", "5.12", "5.13", "5.29", "5.30"]
 CHAPTER_FIGURES += ["5.32", "5.33", "5.34", "5.35"]
+
+
+def _home_cards() -> list:
+    """pages/home.py's CARDS, read from its source (a page runs Streamlit when imported)."""
+    tree = ast.parse((ROOT / "pages" / "home.py").read_text())
+    node = next(n for n in tree.body if isinstance(n, ast.Assign) and n.targets[0].id == "CARDS")
+    return ast.literal_eval(node.value)
+
+
+CARDS = _home_cards()
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -36,3 +52,77 @@ def test_each_tour_link_opens_its_page_without_error_or_fallback(key, figures, p
     at = start(dict(query), page=page)
     assert not at.exception, at.exception
     assert not at.warning, [w.value for w in at.warning]  # every setting in the link was understood
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_step_is_labelled_in_the_pages_language(lang):
+    at = start({"lang": lang}, page="pages/tour.py")
+    headings = [m.value for m in at.markdown if m.value.startswith("**")]
+    assert len(headings) == len(STEPS)
+    assert not any("§" in h for h in headings)  # "图 § vanishing" was the bug
+    for heading, (_key, figures, *_) in zip(headings, STEPS, strict=True):
+        if figures:
+            assert heading.endswith(("图 " if lang == "zh" else "figures ") + figures)
+        else:
+            assert ("小节：" if lang == "zh" else "section: ") in heading
+
+
+def _step(key: str):
+    return next(step for step in STEPS if step[0] == key)
+
+
+def _open_step(key: str):
+    *_, page, query = _step(key)
+    at = start(dict(query), page=page)
+    assert not at.exception
+    return at
+
+
+def test_tour_ffnn_step_shows_only_the_diagonal_and_says_why():
+    at = _open_step("ffnn")
+    assert "Ws = 0" in at.info[0].value
+    z = heatmap_page.plotly_array(heatmap_page.chart(at, "heatmap_map_Ws")["data"][1]["z"])
+    assert np.isnan(z[np.tri(30, k=-1, dtype=bool)]).all()
+
+
+def test_tour_vanishing_step_opens_a_vanishing_badge_below_one_over_gamma():
+    at = _open_step("vanishing")
+    assert at.info[0].value.startswith("Vanishing: γ·σ_max = 0.80 < 1")
+    assert heatmap_page.fitted_slope(heatmap_page.measured_rise(at)) < np.log10(0.8)
+
+
+def test_tour_exploding_step_text_matches_its_maps():
+    at = _open_step("exploding")
+    assert at.error[0].value.startswith("Exploding.")
+    ws = heatmap_page.plotly_array(heatmap_page.chart(at, "heatmap_map_Ws")["data"][1]["z"])[59, 1:]
+    wx = heatmap_page.plotly_array(heatmap_page.chart(at, "heatmap_map_Wx")["data"][1]["z"])[59, :]
+    text = STRINGS["en"]["tour.exploding.text"]
+    assert "about 7 decades" in text and "rows stay flat" in text
+    assert 6 <= wx[0] - wx[-1] <= 8  # "about 7 decades larger than the recent ones"
+    assert np.nanmax(ws) - np.nanmin(ws) < 1.5  # "the Ws map's rows stay flat"
+
+
+def test_tour_regime_step_opens_the_map_with_its_line():
+    at = _open_step("regime")
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert spec["layout"]["shapes"][0]["x0"] == 1.0
+    assert spec["data"][0]["zmid"] == 0
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_home_cards_open_their_pages_without_error_or_fallback(lang):
+    at = start({"lang": lang}, page="pages/home.py")
+    links = at.get("page_link")
+    assert len(links) == len(CARDS) + 1  # the tour link and one per card
+    for link, (_, page, query) in zip(links[1:], CARDS, strict=True):
+        assert link.proto.page == Path(page).stem  # the url_path streamlit_app.py gives the page
+        opened = start({**query, "lang": lang}, page=page)
+        assert not opened.exception and not opened.warning, (page, query)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("page", ["pages/home.py", "pages/tour.py"])
+def test_click_everything_on_the_text_pages(page, lang):
+    result = sweep(page, lang)
+    result.assert_clean()
+    assert result.interactions >= 3  # opening, and both languages of the picker
