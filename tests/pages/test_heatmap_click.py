@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 from tests.pages.click_everything import preset_pairs, sweep
 
 PAGE = "pages/heatmap.py"
-EXPLODING = {"en": "Exploding.", "zh": "梯度爆炸。"}
+EXPLODING = {"en": "Exploding:", "zh": "梯度爆炸："}  # as tests/browser/conftest.py allows
 
 
 def verdict_only(lang: str):

@@ -93,7 +93,7 @@ def test_tour_vanishing_step_opens_a_vanishing_badge_below_one_over_gamma():
 
 def test_tour_exploding_step_text_matches_its_maps():
     at = _open_step("exploding")
-    assert at.error[0].value.startswith("Exploding.")
+    assert at.error[0].value.startswith("Exploding:")
     ws = heatmap_page.plotly_array(heatmap_page.chart(at, "heatmap_map_Ws")["data"][1]["z"])[59, 1:]
     wx = heatmap_page.plotly_array(heatmap_page.chart(at, "heatmap_map_Wx")["data"][1]["z"])[59, :]
     text = STRINGS["en"]["tour.exploding.text"]

@@ -109,7 +109,7 @@ STRINGS: dict[str, dict[str, str]] = {
             "is off), so every earlier term is exactly 0."
         ),
         "heatmap.badge.exploding.measured": (
-            "Exploding. Measured: {measured}. σ_max ≥ 1/γ makes this possible: the bound allows at "
+            "Exploding: {measured} (measured). σ_max ≥ 1/γ makes this possible: the bound allows at "
             "most {bound:.2f} decades of growth per step."
         ),
         "heatmap.badge.edge.measured": (
@@ -318,7 +318,7 @@ STRINGS: dict[str, dict[str, str]] = {
             "梯度传不到更早的步：在某一步所有神经元的 f' 都为 0（relu 全部关闭），所以更早的项都恰好为 0。"
         ),
         "heatmap.badge.exploding.measured": (
-            "梯度爆炸。实测：{measured}。σ_max ≥ 1/γ 使之成为可能："
+            "梯度爆炸：{measured}（实测）。σ_max ≥ 1/γ 使之成为可能："
             "上界允许每步最多增大 {bound:.2f} 个数量级。"
         ),
         "heatmap.badge.edge.measured": (
