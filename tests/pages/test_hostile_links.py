@@ -14,7 +14,6 @@ from collections.abc import Iterator
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.pages.test_bad_input import steady_server  # noqa: F401  (the fixture, used by every test here)
 from tests.pages.test_pages import start
 from tests.pages.test_safe_text import AUTOLINK, unescape
 from visualizer.app.url_state import MAX_PARAMS, MAX_VALUE

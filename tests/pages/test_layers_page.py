@@ -203,3 +203,78 @@ def test_the_page_says_which_keras_shuffle_the_experiment_uses(lang):
     assert 'shuffle="batch"' in what and "shuffle=True" in what and 'shuffle="batch"' in shuffled
     assert "Keras's default)" not in what and "按 Keras 默认打乱" not in what
     assert ("batch order" if lang == "en" else "批次顺序") in STRINGS[lang]["layers.arm.shuffled"]
+
+
+# ---------------------------------------------------------------- the presets' lessons, on the numbers shown
+
+
+def param_counts(at) -> tuple[dict[str, int], int]:
+    """Param # per layer and the total, read from the summary the page prints."""
+    text = summary_text(at)
+    rows = {
+        line.split()[0]: int(line.split()[-1].replace(",", ""))
+        for line in text.splitlines()
+        if line.startswith(("simple_rnn", "dense"))
+    }
+    (total,) = [int(ln.split()[-1].replace(",", "")) for ln in text.splitlines() if "Total params" in ln]
+    return rows, total
+
+
+def press(at, preset: str):
+    return at.sidebar.button(key=f"layers_preset_{preset}").click().run()
+
+
+def test_exercise_23_presets_show_the_chapters_param_counts_independent_of_t():
+    # By hand: SimpleRNN U(I + U) + U, Dense I·U + U, for U = 64, I = 100, then Dense(64) -> Dense(100).
+    units, dim = 64, 100
+    expected = {
+        "simple_rnn_1": units * (dim + units) + units,  # 10,560
+        "dense_1": units * 64 + 64,  # 4,160
+        "dense_2": 64 * 100 + 100,  # 6,500
+    }
+    at = start({"units": "7", "T": "3"}, page=PAGE)  # start elsewhere: the preset must set everything
+    for preset, steps in (("ex23", 10), ("ex23_seq", 10), ("ex23_1000", 1000)):
+        press(at, preset)
+        assert not at.exception and not at.error
+        rows, total = param_counts(at)
+        assert rows == expected and total == sum(expected.values()) == 21_220, preset
+        assert f"Total params: {total:,} at timesteps = {steps:,}" in at.success[0].value
+
+
+def test_the_return_sequences_preset_adds_the_time_axis_to_every_shape():
+    at = press(start(page=PAGE), "ex23_seq")
+    text = summary_text(at)
+    assert "(None, 10, 64)" in text and "(None, 10, 100)" in text
+    boxes = [a["text"] for a in chart(at, SHAPES)["layout"]["annotations"] if a.get("text")]
+    assert "output (None, 10, 64)" in boxes  # the highlighted row of the shapes figure
+    press(at, "ex23")
+    assert "(None, 64)" in summary_text(at) and "(None, 10, 64)" not in summary_text(at)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_after_the_stacking_error_every_other_preset_shows_no_error(lang):
+    at = start({"lang": lang, "epochs": "5", "seeds": "2"}, page=PAGE)
+    for other in ("ex23", "ex23_seq", "ex23_1000", "shuffle"):
+        press(at, "stack_error")
+        (error,) = at.error
+        assert "expected ndim=3, found ndim=2" in error.value and "return_sequences=True" in error.value
+        press(at, other)
+        assert not at.exception
+        assert not at.error, (other, [e.value for e in at.error])
+        assert at.session_state["layers_stack_seq"] is True
+
+
+def test_the_shuffle_preset_loses_the_stateful_advantage_on_every_seed():
+    at = press(start(page=PAGE), "shuffle")
+    boxes = chart(at, BOX)["data"]
+    stateless, stateful, shuffled = (plotly_array(b["y"]) for b in boxes)
+    assert len(stateless) == at.session_state["layers_seeds"] == 5
+    # Each seed on its own, with a margin: carrying the state cuts the error at least 4-fold (about 15x
+    # measured), and shuffling the batches gives back most of it (at least 4x the stateful error).
+    assert np.all(stateful * 4 < stateless), (stateful, stateless)
+    assert np.all(shuffled > 4 * stateful), (shuffled, stateful)
+    # The "why" text: past the first steps of a sample the shuffled state is worse than no state.
+    lines = chart(at, POSITION)["data"]
+    by_step = {line["name"]: plotly_array(line["y"]) for line in lines}
+    none, wrong = by_step["stateless"], by_step["stateful, batch order shuffled"]
+    assert wrong[0] < none[0] / 2 and np.all(wrong[-3:] > 1.2 * none[-3:]), (wrong, none)
