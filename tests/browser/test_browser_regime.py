@@ -63,7 +63,7 @@ def test_clicking_a_regime_cell_opens_the_heatmaps_at_that_sigma_and_length(serv
     ARTIFACTS.mkdir(exist_ok=True)
     query = "&".join(f"{k}={v}" for k, v in {**REGIME, "lang": lang}.items())
     page.goto(f"{server}/regime?{query}")
-    sigma, steps = float(GAINS[39]), int(LENGTHS[15])  # σ = 2.0, T = 16: right of the line
+    sigma, steps = float(GAINS[39]), int(LENGTHS[15])  # σ = 2.0, T = 33: right of the line
     x, y = cell_pixel(page, sigma, steps)
     page.wait_for_timeout(500)  # let the plot settle after its first draw
     assert_no_error(page)
@@ -98,4 +98,9 @@ def test_heatmap_presets_screenshots(server, page, lang):
             wait_for(page, f"() => location.href !== {before!r}", f"preset {label}")
         page.wait_for_timeout(1500)  # charts redraw after the URL
         assert_no_error(page)
-        page.screenshot(path=str(ARTIFACTS / f"heatmap-preset-{name}-{lang}.png"), full_page=True)
+        page.screenshot(path=str(ARTIFACTS / f"heatmap-preset-{name}-{lang}.png"))
+        # The page scrolls inside Streamlit's own container: bring the lower charts into view too.
+        page.locator('[data-testid="stPlotlyChart"]').nth(4).scroll_into_view_if_needed()
+        page.wait_for_timeout(300)
+        page.screenshot(path=str(ARTIFACTS / f"heatmap-preset-{name}-{lang}-lower.png"))
+        page.locator('[data-testid="stPlotlyChart"]').first.scroll_into_view_if_needed()

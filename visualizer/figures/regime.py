@@ -81,7 +81,9 @@ def regime_heatmap(
     )
     if float(np.min(gains)) <= one_over_gamma <= float(np.max(gains)):
         fig.add_vline(
-            x=one_over_gamma, line=dict(color=EDGE_LINE, width=3, dash="dash"), annotation_text=line_label
+            x=one_over_gamma,
+            line=dict(color=EDGE_LINE, width=3, dash="dash"),
+            annotation=dict(text=line_label, bgcolor="rgba(255,255,255,0.85)", font=dict(color=EDGE_LINE)),
         )
     else:  # an edge off the map: say where it is rather than draw nothing
         fig.add_annotation(
@@ -93,10 +95,21 @@ def regime_heatmap(
             showarrow=False,
             text=f"{line_label} = {one_over_gamma:g} →",
         )
+    # The invisible markers would widen the axes by their size: pin them to the cells' edges.
+    x_half = (gains[-1] - gains[0]) / (2 * max(gains.size - 1, 1)) if gains.size > 1 else 0.5
+    log_t = np.log10(lengths.astype(float))
+    y_half = (log_t[-1] - log_t[0]) / (2 * max(lengths.size - 1, 1)) if lengths.size > 1 else 0.5
+    y_ticks = [v for v in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000) if lengths[0] <= v <= lengths[-1]]
     fig.update_layout(
         title=title,
-        xaxis_title=x_title,
-        yaxis=dict(title=y_title, type="log"),
+        xaxis=dict(title=x_title, range=[gains[0] - x_half, gains[-1] + x_half]),
+        yaxis=dict(
+            title=y_title,
+            type="log",
+            range=[log_t[0] - y_half, log_t[-1] + y_half],
+            tickvals=y_ticks,
+            ticktext=[str(v) for v in y_ticks],
+        ),
         clickmode="event+select",
         hovermode="closest",
         dragmode=False,
