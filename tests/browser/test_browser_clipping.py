@@ -5,7 +5,9 @@ Fixtures (server, browser, page) and assert_no_error live in conftest.py.
 
 import pytest
 
+from core import clipping_lab
 from tests.browser.conftest import ARTIFACTS, assert_no_error
+from visualizer.app.i18n import text
 
 pytestmark = pytest.mark.browser
 
@@ -41,32 +43,22 @@ def test_clipping_page_trains_three_runs_live_and_shows_the_reach_map(server, pa
     page.screenshot(path=str(ARTIFACTS / "clipping-trained.png"), full_page=True)
 
 
-PRESET_BUTTONS = {
-    "en": {
-        "explodes": "Explodes without clipping",
-        "too_low": "Threshold too low",
-        "no_need": "No need to clip",
-    },
-    "zh": {"explodes": "不裁剪就爆炸", "too_low": "阈值太低", "no_need": "无需裁剪"},
-}
-DONE = {"en": "Mark training step", "zh": "标出训练步"}
-TRAIN = {"en": "Train the three runs", "zh": "训练这三次运行"}
-
-
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_every_preset_trains_to_its_end_and_states_its_lesson(server, page, lang):
     ARTIFACTS.mkdir(exist_ok=True)
     page.goto(f"{server}/clipping?lang={lang}")
     page.wait_for_selector('[data-testid="stMainBlockContainer"] h1', timeout=90_000)
-    for name, label in PRESET_BUTTONS[lang].items():
-        page.get_by_role("button", name=label).click()
-        lesson = page.locator('[data-testid="stAlertContentInfo"]').filter(
-            has_text="要点" if lang == "zh" else "Lesson"
+    for name, config in clipping_lab.PRESETS.items():
+        page.get_by_role("button", name=text(lang, f"clipping.preset.{name}")).click()
+        # This preset's own lesson: the page has rerun on its settings (the previous results are gone).
+        lesson = text(lang, f"clipping.lesson.{name}")[:40]
+        page.locator('[data-testid="stAlertContentInfo"]').filter(has_text=lesson).first.wait_for(
+            timeout=60_000
         )
-        lesson.first.wait_for(timeout=60_000)
-        page.get_by_role("button", name=TRAIN[lang]).click()
-        page.get_by_text(DONE[lang]).first.wait_for(timeout=240_000)  # all three runs ended, results drawn
-        page.wait_for_timeout(1500)  # the last fragment redraw
+        page.get_by_role("button", name=text(lang, "clipping.train")).click()
+        last = f"{text(lang, 'clipping.run.value')}: {config.steps}/{config.steps}"
+        page.get_by_text(last).first.wait_for(timeout=240_000)  # all three runs ended
+        page.get_by_text(text(lang, "clipping.reach_step")).first.wait_for(timeout=60_000)  # results drawn
         assert_no_error(page)
         page.screenshot(path=str(ARTIFACTS / f"clipping-{name}-{lang}.png"), full_page=True)
         plots = page.locator(".js-plotly-plot")  # the six panels, the reach map, the cliff
