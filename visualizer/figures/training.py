@@ -135,12 +135,9 @@ def reach_heatmap(
         )
     )
     for index, step in enumerate(markers):
-        fig.add_vline(
-            x=step,
-            line={"color": "#D55E00", "width": 2, "dash": "dot"},
-            annotation_text=marker_label if index == 0 else None,
-            annotation_position="top",
-        )
+        # One label for all markers; a None label would still draw Plotly's placeholder "new text".
+        label = {"annotation_text": marker_label, "annotation_position": "top"} if index == 0 else {}
+        fig.add_vline(x=step, line={"color": "#D55E00", "width": 2, "dash": "dot"}, **label)
     if marked_step is not None:
         fig.add_hline(y=marked_step, line={"color": "#D55E00", "width": 2}, annotation_text=marked_label)
     fig.update_layout(title=title, xaxis_title=x_title, yaxis_title=y_title, height=420)
