@@ -31,7 +31,9 @@ class ExperimentConfig:
     input_scale: float = 1.0  # standard deviation of the inputs x_t
     loss_steps: str = "all"  # "all" (many-to-many) or "last" (many-to-one)
     seed: int = 0  # one seed for weights, inputs and targets
-    inputs: str = "all"  # "all", or "first": x_1 only, zeros after (one-to-many)
+    inputs: str = (
+        "all"  # "all"; "first": x_1 only (one-to-many); "first_half": x_1..x_{T//2} (encoder-decoder)
+    )
 
     def __post_init__(self) -> None:
         for name in ("n_steps", "n_hidden", "n_in", "n_out"):
@@ -45,7 +47,7 @@ class ExperimentConfig:
         checks.check_choice("activation", self.activation, ACTIVATIONS)
         checks.check_choice("recurrent_init", self.recurrent_init, INITIALISERS)
         checks.check_choice("loss_steps", self.loss_steps, checks.LOSS_STEPS)
-        checks.check_choice("inputs", self.inputs, ("all", "first"))
+        checks.check_choice("inputs", self.inputs, ("all", "first", "first_half"))
 
 
 def build(config: ExperimentConfig) -> tuple[RNNParams, np.ndarray, np.ndarray]:
@@ -61,6 +63,8 @@ def build(config: ExperimentConfig) -> tuple[RNNParams, np.ndarray, np.ndarray]:
     xs = config.input_scale * np.asarray(jax.random.normal(key_xs, (config.n_steps, config.n_in)))
     if config.inputs == "first":
         xs[1:] = 0.0
+    elif config.inputs == "first_half":  # the encoder reads, the decoder (the loss steps T//2..T) does not
+        xs[max(1, config.n_steps // 2) :] = 0.0
     targets = np.asarray(jax.random.normal(key_targets, (config.n_steps, config.n_out)))
     return params._replace(Ws=Ws.astype(params.Ws.dtype)), xs, targets
 

@@ -17,6 +17,17 @@ def test_one_to_many_feeds_only_the_first_input():
     assert np.any(xs[0]) and not np.any(xs[1:])
 
 
+def test_delay_feeds_the_encoder_half_only_so_decoder_steps_have_no_wx_term():
+    config = ExperimentConfig(n_steps=6, inputs="first_half")
+    _, xs, _ = build(config)
+    assert np.all(np.any(xs[:3], axis=1)) and not np.any(xs[3:])
+    _, xs_one, _ = build(ExperimentConfig(n_steps=1, inputs="first_half"))
+    assert np.any(xs_one[0])  # T = 1: the one step still reads its input
+    maps = run(config)
+    assert np.all(np.isneginf(maps.log10_contrib_Wx[5, 3:]))  # x_k = 0: term k of dE/dWx is exactly 0
+    assert np.all(np.isfinite(maps.log10_contrib_Wx[5, :3]))
+
+
 def test_bad_configs_raise_value_errors():
     with pytest.raises(ValueError, match="n_steps must be a positive int"):
         ExperimentConfig(n_steps=0)

@@ -75,7 +75,8 @@ def test_loss_steps_per_architecture():
     assert logic.loss_steps("many_to_many", 4) == [0, 1, 2, 3]
     assert logic.loss_steps("many_to_one", 4) == [3]
     assert logic.loss_steps("delay", 6) == [3, 4, 5] and logic.loss_steps("delay", 1) == [0]
-    assert logic.input_steps("one_to_many", 5) == [0] and logic.input_steps("delay", 3) == [0, 1, 2]
+    assert logic.input_steps("one_to_many", 5) == [0] and logic.input_steps("delay", 6) == [0, 1, 2]
+    assert logic.input_steps("delay", 1) == [0] and logic.input_steps("many_to_many", 3) == [0, 1, 2]
     for arch in logic.ARCHS:  # t's slider needs one run of steps
         for n in range(1, 13):
             steps = logic.loss_steps(arch, n)

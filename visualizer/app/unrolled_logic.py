@@ -32,8 +32,18 @@ def loss_steps(arch: str, n_steps: int) -> list[int]:
 
 
 def input_steps(arch: str, n_steps: int) -> list[int]:
-    """The 0-based steps that read an input x: one-to-many reads x_1 only (core feeds zeros after it)."""
-    return [0] if arch == "one_to_many" else list(range(n_steps))
+    """The 0-based steps that read an input x (core feeds zeros at the others).
+
+    one-to-many reads x_1 only; delay (encoder-decoder) reads the first half, before its loss steps.
+    """
+    if arch == "one_to_many":
+        return [0]
+    if arch == "delay":
+        return list(range(max(1, n_steps // 2)))
+    return list(range(n_steps))
+
+
+INPUTS = {"one_to_many": "first", "delay": "first_half"}  # ExperimentConfig.inputs per architecture
 
 
 def draws_paths(arch: str, view: str) -> bool:
@@ -113,7 +123,7 @@ def plan(value: Mapping[str, object]) -> Plan:
         n_hidden=N_HIDDEN,
         sigma_max=0.0 if arch == "ffnn" else float(value["sigma"]),
         activation=str(value["act"]),
-        inputs="first" if arch == "one_to_many" else "all",
+        inputs=INPUTS.get(arch, "all"),
         seed=int(value["seed"]),
     )
     return Plan(
