@@ -33,8 +33,7 @@ def wait_for(page, js: str, what: str, timeout_s: float = 90) -> object:
 
 REGIME_PLOT_JS = """
     [...document.querySelectorAll('.js-plotly-plot')]
-        .find(plot => plot._fullData && plot._fullData.length >= 2 && plot._fullData[1].type === 'scatter'
-                      && plot._fullData[0].type === 'heatmap')
+        .find(plot => plot._fullData && plot._fullData.length && plot._fullData[0].type === 'heatmap')
 """
 
 
