@@ -50,7 +50,7 @@ def charts(at: AppTest) -> int:
 # page -> (out-of-range query, wrong-type query, (widget key, its default), a later good action)
 PAGES: dict[str, tuple[dict, dict, tuple[str, object], Callable[[AppTest], object]]] = {
     "heatmap": (
-        {"T": "501", "sigma": "3.5", "H": "0"},
+        {"T": "501", "sigma": "6.5", "H": "0"},
         {"T": "1.5", "sigma": "abc", "seed": "[0]"},
         ("heatmap_T", 60),
         lambda at: at.sidebar.selectbox(key="heatmap_loss").set_value("last"),
@@ -70,7 +70,7 @@ PAGES: dict[str, tuple[dict, dict, tuple[str, object], Callable[[AppTest], objec
     "clipping": (
         {"T": "5000", "sigma": "9", "steps": "-3"},
         {"steps": "many", "sigma": "one", "T": "50.0"},
-        ("clipping_T", 50),
+        ("clipping_T", 40),
         lambda at: at.sidebar.slider(key="clipping_T").set_value(30),
     ),
     "layers": (
