@@ -87,3 +87,10 @@ def test_a_90_kB_link_is_read_only_up_to_the_caps():
     assert len(note) < 200 * MAX_PARAMS  # each read key is named once, briefly
     assert at.session_state["authorship_window"] == 100
     assert len(at.query_params) < 30  # the next publish wrote a clean link: the page's settings and lang
+
+
+def test_a_huge_classroom_show_list_is_not_kept_in_the_link():
+    at = start({"classroom": "1", "show": "T," * 50_000}, page="pages/heatmap.py")
+    assert not at.exception
+    assert "show" not in at.query_params and at.query_params["classroom"] == "1"
+    assert len(at.sidebar.slider) > 1  # an unreadable show list hides nothing

@@ -52,9 +52,7 @@ class Fallback(NamedTuple):
         name, raw = escape_markdown(self.name), quoted(self.raw)
         if self.default is None:  # nothing to fall back to: the parameter is ignored
             return t("url.ignored", name=name, raw=raw, why=why)
-        return t(
-            "url.fallback", name=name, raw=raw, why=why, default=escape_markdown(_url_text(self.default))
-        )
+        return t("url.fallback", name=name, raw=raw, why=why, default=_url_text(self.default))
 
 
 @dataclass(frozen=True)
@@ -200,7 +198,8 @@ def classroom() -> tuple[bool, set[str]]:
     Without show=, classroom mode keeps every control.
     """
     on = st.query_params.get("classroom") == "1"
-    show = {name for name in st.query_params.get("show", "").split(",") if name}
+    raw = st.query_params.get("show", "")
+    show = {name for name in raw.split(",") if name} if len(raw) <= MAX_VALUE else set()
     return on, show
 
 
@@ -211,7 +210,8 @@ def publish(page: str, specs: Mapping[str, Spec], extra: Mapping[str, str] | Non
     """
     wanted = {name: _url_text(st.session_state[f"{page}_{name}"]) for name in specs}
     st.session_state[f"{page}__published"] = dict(wanted)
-    wanted.update({key: st.query_params[key] for key in ("classroom", "show") if key in st.query_params})
+    kept = {key: st.query_params[key] for key in ("classroom", "show") if key in st.query_params}
+    wanted.update({key: value for key, value in kept.items() if len(value) <= MAX_VALUE})  # no 90 kB link
     wanted.update(extra or {})
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)
