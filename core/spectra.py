@@ -237,6 +237,19 @@ def decay_slope(state_grad_row: np.ndarray) -> float:
     return float(np.polyfit(lags[finite], row[finite], 1)[0])
 
 
+def slope_direction(slope: float) -> tuple[str, float]:
+    """How a measured slope reads in words: ("grows" | "shrinks", its size >= 0), ("zero", 0) or ("none", 0).
+
+    "zero": every earlier term is exactly 0 (slope -inf); "none": nothing to fit (NaN, T = 1).
+    Pages state amounts as positive magnitudes and the direction in words.
+    """
+    if slope == -np.inf:
+        return "zero", 0.0
+    if not np.isfinite(slope):
+        return "none", 0.0
+    return ("grows" if slope > 0 else "shrinks"), float(abs(slope))
+
+
 EDGE_TOLERANCE = 0.01  # decades per step: within ±0.01 (under 1 decade per 100 steps) is "the edge"
 
 

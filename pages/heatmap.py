@@ -1,11 +1,9 @@
 """Gradient heatmaps: every BPTT term k of dE_t/dWs and dE_t/dWx, the decay by lag, σ(Ws)."""
 
-import math
-
 import streamlit as st
 
 from core.experiment import ExperimentConfig
-from core.spectra import EDGE_TOLERANCE
+from core.spectra import EDGE_TOLERANCE, slope_direction
 from visualizer.app import controls, url_state
 from visualizer.app.cache import bptt_maps
 from visualizer.app.downloads import matrix_csv
@@ -61,14 +59,9 @@ if not projected:
         r"\frac{\partial^+ s_k}{\partial W_s}"
     )
 regime = view["regime"]
-slope, lags = regime.measured_slope, config.n_steps - 1
-if slope == -math.inf or not math.isfinite(slope):
-    measured = t("heatmap.slope.zero" if slope == -math.inf else "heatmap.slope.none")
-else:  # amounts as positive magnitudes, the direction in words
-    size = abs(slope)
-    measured = t(
-        f"heatmap.slope.{'grows' if slope > 0 else 'shrinks'}", per_step=size, total=size * lags, lags=lags
-    )
+direction, size = slope_direction(regime.measured_slope)
+lags = config.n_steps - 1
+measured = t(f"heatmap.slope.{direction}", per_step=size, total=size * lags, lags=lags)
 badge = {"vanishing": st.info, "exploding": st.error, "edge": st.warning}[regime.kind]
 verdict = t(
     f"heatmap.badge.{regime.kind}.{regime.reason}",

@@ -17,6 +17,7 @@ from core.spectra import (
     log10_state_norms,
     regime_map,
     singular_values,
+    slope_direction,
 )
 
 ACTIVATIONS = ["tanh", "sigmoid", "relu", "linear"]
@@ -218,3 +219,9 @@ def test_bptt_stays_finite_at_the_largest_sigma_on_the_sliders(activation):
     assert np.all(np.isfinite(row))
     gains = np.linspace(0.1, 6.0, 60)
     assert np.all(np.isfinite(regime_map(gains, [2, 500], n_hidden=16, activation=activation, seed=0)))
+
+
+def test_slope_direction_gives_positive_sizes_and_words():
+    assert slope_direction(-0.0969) == ("shrinks", pytest.approx(0.0969))
+    assert slope_direction(0.114) == ("grows", pytest.approx(0.114))
+    assert slope_direction(-np.inf) == ("zero", 0.0) and slope_direction(np.nan) == ("none", 0.0)
