@@ -60,6 +60,7 @@ corpus_name = corpus_name if corpus.name == "upload" else value["corpus"]
 
 if not projected:
     runs.show_cleaning(corpus, value["balance"], t)
+split_note = st.empty()  # what the split is, once the corpus shown is known
 
 window = int(value["window"])
 config = AuthorshipConfig(
@@ -100,7 +101,7 @@ model, corpus = runs.show_loaded(PAGE, corpus, t)  # a saved model picked in the
 loaded_path = st.session_state.get(f"{PAGE}__loaded")
 kind = runs.corpus_kind(corpus)
 heading.title(t("authorship.title" if kind == "federalist" else f"authorship.title.{kind}"))
-st.caption(t(f"authorship.split.{kind}"))
+split_note.caption(t(f"authorship.split.{kind}"))
 # An upload cannot travel in a link: the link leaves the corpus out rather than claim the built-in one.
 link_specs = {n: s for n, s in SPECS.items() if n != "corpus"} if files and corpus.name == "upload" else SPECS
 if model is None and (job := runs.find(config)) is not None:

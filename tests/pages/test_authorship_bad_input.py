@@ -43,8 +43,8 @@ MARKDOWN = ("markdown", "caption", "info", "error", "warning", "success", "title
 
 
 def shown(markdown: str) -> str:
-    """What a Markdown body shows: CommonMark's backslash escapes undone."""
-    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown)
+    """What a Markdown body shows: CommonMark's backslash escapes (and safe_text's joiners) undone."""
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown).replace("\u2060", "")  # and the word joiners
 
 
 def bodies(at: AppTest) -> list[str]:

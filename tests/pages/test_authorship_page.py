@@ -36,7 +36,7 @@ def train_until_done(at: AppTest, limit: float = TIMEOUT) -> AppTest:
 
 def shown(markdown: str) -> str:
     """What a Markdown body shows: CommonMark's backslash escapes undone (user text is escaped)."""
-    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown)
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown).replace("\u2060", "")  # and the word joiners
 
 
 def stopped_note(at: AppTest) -> bool:

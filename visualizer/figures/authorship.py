@@ -10,7 +10,9 @@ import plotly.graph_objects as go
 from visualizer.figures.heatmap import COLORSCALE, decade_ticks
 
 CELL_PX = 34  # one row of characters in the strip
-STRIP_MARGIN = {"t": 48, "b": 8, "l": 8, "r": 8}  # room for the title; Plotly's default (t 100, b 80) is not
+# Room for the title above and a horizontal colour bar below; Plotly's default (t 100, b 80) would leave
+# a 2-row strip a drawing area of -22 px (shown as 2 px).
+STRIP_MARGIN = {"t": 48, "b": 64, "l": 8, "r": 8}
 
 
 def plain(text: str) -> str:
@@ -49,7 +51,7 @@ def prediction_bars(
         xaxis={"title": x_title, "range": [0, 1], "tickformat": ".0%"},
         yaxis={"autorange": "reversed", "type": "category"},
         height=max(260, 32 * len(ids) + 120),
-        legend={"orientation": "h", "y": -0.15},
+        legend={"orientation": "h", "y": -0.25, "yanchor": "top"},  # below the axis title
     )
     return fig
 
@@ -86,7 +88,19 @@ def character_gradients(
             colorscale=COLORSCALE,
             zmin=lo,
             zmax=hi if hi > lo else lo + 1,
-            colorbar={"title": "‖dE/dx_k‖", "tickvals": ticks, "ticktext": labels},
+            # Horizontal, under the strip: a vertical bar would be squeezed into the strip's few rows.
+            colorbar={
+                "title": {"text": "‖dE/dx_k‖", "side": "right"},
+                "tickvals": ticks,
+                "ticktext": labels,
+                "orientation": "h",
+                "thickness": 10,
+                "len": 0.5,
+                "x": 1.0,
+                "xanchor": "right",
+                "y": -8 / (CELL_PX * rows),
+                "yanchor": "top",
+            },
             xgap=1,
             ygap=1,
         )
