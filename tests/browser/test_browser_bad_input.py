@@ -129,6 +129,9 @@ def test_every_page_opens_from_its_own_url_in_chinese(path, server, page):
     page.wait_for_timeout(1000)  # a "Page not found" dialog comes after the first paint
     assert page.get_by_text("Page not found").count() == 0, path
     no_traceback(page)
+    if path == "home":
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "home-by-url-zh.png"))
 
 
 def test_markdown_in_a_shared_link_is_shown_as_text_never_a_link_or_image(server, page):
