@@ -103,3 +103,17 @@ def test_heatmap_presets_screenshots(server, page, lang):
         page.wait_for_timeout(300)
         page.screenshot(path=str(ARTIFACTS / f"heatmap-preset-{name}-{lang}-lower.png"))
         page.locator('[data-testid="stPlotlyChart"]').first.scroll_into_view_if_needed()
+
+
+HOME_CARDS = ["e3", "ffnn", "vanishing", "exploding", "sigmoid", "regime"]
+CARD_PATHS = {"e3": "unrolled", "regime": "regime"}  # the others open the heatmaps
+
+
+def test_every_home_card_opens_its_page_in_chinese(server, page):
+    for card in HOME_CARDS:
+        page.goto(f"{server}/?lang=zh")
+        page.get_by_role("link", name=text("zh", f"home.card.{card}")).click()
+        path = CARD_PATHS.get(card, "heatmap")
+        page.wait_for_url(re.compile(rf".*/{path}\?.*lang=zh.*"), timeout=60_000)
+        wait_for(page, "() => document.querySelectorAll('.js-plotly-plot').length >= 1", f"card {card}")
+        assert_no_error(page)
