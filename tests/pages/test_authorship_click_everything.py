@@ -60,3 +60,16 @@ def test_every_preset_after_every_other(trained, lang):
     result = preset_pairs(PAGE, lang, query=QUERY)
     result.assert_clean()
     assert result.interactions == 3 * 2 + 1  # the first press, then every ordered pair once
+
+
+def test_every_control_with_a_hostile_upload(trained, monkeypatch):
+    """The same sweep while the uploader holds a corpus with hostile author and file names (AppTest
+    cannot drive st.file_uploader: the widget is replaced by one returning these files)."""
+    import streamlit
+
+    from tests.pages.test_authorship_bad_input import hostile_upload
+
+    monkeypatch.setattr(streamlit, "file_uploader", lambda *args, **kwargs: hostile_upload())
+    result = sweep(PAGE, "en", query=QUERY)
+    result.assert_clean()
+    assert result.interactions >= 24, result.interactions
