@@ -117,3 +117,14 @@ def test_every_home_card_opens_its_page_in_chinese(server, page):
         page.wait_for_url(re.compile(rf".*/{path}\?.*lang=zh.*"), timeout=60_000)
         wait_for(page, "() => document.querySelectorAll('.js-plotly-plot').length >= 1", f"card {card}")
         assert_no_error(page)
+
+
+def test_tour_steps_carry_translated_section_labels(server, page):
+    page.goto(f"{server}/tour?lang=zh")
+    step = page.get_by_text("6. " + text("zh", "tour.exploding.title"), exact=True).first
+    step.wait_for(timeout=60_000)
+    step.scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(ARTIFACTS / "tour-zh-exploding.png"))
+    body = page.locator('[data-testid="stMain"]').inner_text()
+    assert "§" not in body and text("zh", "tour.section.exploding") in body
