@@ -28,6 +28,7 @@ from core.windows import Vocabulary
 from tests.core.test_corpus import zipped
 from tests.pages.conftest import steady_server  # noqa: F401  (re-exported: other modules import it from here)
 from tests.pages.test_pages import heatmap_z, plotly_array, start
+from tests.pages.test_safe_text import shown
 from visualizer.app import authorship_state, clipping_runs
 from visualizer.app.cache import bptt_maps
 from visualizer.app.downloads import numbers_json
@@ -259,7 +260,7 @@ def test_a_bad_upload_is_a_clear_message_and_a_good_one_then_works(case, uploade
     uploader[:] = [Uploaded(name, data) for name, data in files]
     at.run()
     no_traceback(at)
-    errors = [e.value for e in at.error]
+    errors = [shown(e.value) for e in at.error]  # as the reader sees it: escapes resolved
     assert len(errors) == 1 and expected in errors[0], errors
     assert at.button(key="authorship_train")  # the built-in corpus is still there to train on
     uploader[:] = [Uploaded(name, data) for name, data in GOOD]  # the student fixes the upload
@@ -274,7 +275,7 @@ def test_a_bad_upload_is_explained_in_chinese(uploader):
     uploader[:] = [Uploaded("alice__one.txt", b"\x00\x01" * 100)]
     at.run()
     no_traceback(at)
-    assert [e.value for e in at.error] == ["alice__one.txt 不是文本文件（看起来是二进制）。"]
+    assert [shown(e.value) for e in at.error] == ["alice__one.txt 不是文本文件（看起来是二进制）。"]
 
 
 # ---------------------------------------------------------------- load: saved models
@@ -333,14 +334,14 @@ def test_a_corrupt_or_foreign_model_file_is_reported_and_not_loaded(bad, lang, m
     assert set(at.sidebar.selectbox(key="authorship_saved").options) >= {"good", "truncated", "vocabulary"}
     load(at, models[bad])
     no_traceback(at)
-    errors = [e.value for e in at.error]
+    errors = [shown(e.value) for e in at.error]  # as the reader sees it: escapes resolved
     assert len(errors) == 1 and LOAD_CASES[bad, lang] in errors[0], errors
     assert not at.metric and not at.dataframe  # nothing was loaded
     if lang == "zh":
         return
-    assert any(i.value.startswith("Press Train") for i in at.info)
+    assert any(shown(i.value).startswith("Press Train") for i in at.info)
     load(at, models["good"])  # the session goes on: a good model still loads
     no_traceback(at)
     assert not at.error
-    assert any(i.value == "Showing the saved model good.npz." for i in at.info)
+    assert any(shown(i.value) == "Showing the saved model good.npz." for i in at.info)
     assert at.metric and at.dataframe
