@@ -194,8 +194,9 @@ def load_model(path: str, t: Any) -> tuple[TrainedModel | None, str | None]:
     Only files inside models/ are read: a link that leads elsewhere is refused by core.authorship_io.
     """
     try:
-        mtime = Path(path).lstat().st_mtime  # a link's own time: a dangling one is "outside", not gone
-        return _load(path, mtime, str(MODELS)), None
+        # The link's own time and its target's: a dangling link is then "outside", not "missing".
+        times = [Path(path).lstat().st_mtime] + ([Path(path).stat().st_mtime] if Path(path).exists() else [])
+        return _load(path, max(times), str(MODELS)), None
     except ModelFileError as err:
         return None, explain(err, "authorship.model_error", t)
     except OSError:  # gone between the listing and the click
