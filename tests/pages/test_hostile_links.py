@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from urllib.parse import parse_qsl
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -94,3 +95,19 @@ def test_a_huge_classroom_show_list_is_not_kept_in_the_link():
     assert not at.exception
     assert "show" not in at.query_params and at.query_params["classroom"] == "1"
     assert len(at.sidebar.slider) > 1  # an unreadable show list hides nothing
+
+
+def test_the_apps_own_links_never_get_a_note():
+    # Every link the app makes (the tour's steps, the home cards) names only its page's settings,
+    # so the note about unknown keys can only ever be about a hand-made or hostile link.
+    from visualizer.app.tour import STEPS
+
+    at = start({"lang": "en"}, page="pages/home.py")
+    cards = [(link.proto.page, link.proto.query_string) for link in at.get("page_link")]
+    links = [(page, query) for _, _, page, query in STEPS]
+    links += [(f"pages/{page or 'home'}.py", dict(parse_qsl(query))) for page, query in cards if page]
+    assert len(links) >= len(STEPS) + 6  # the tour's steps, six cards and the tour link
+    for page, query in links:
+        opened = start(query, page=page)
+        notes = [w.value for w in opened.warning if "link settings were not understood" in w.value]
+        assert not notes, (page, query, notes)
