@@ -93,7 +93,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "heatmap.sv_index": "index",
         "heatmap.badge.vanishing.bound": (
             "Vanishing: γ·σ_max = {gs:.2f} < 1, so each step back shrinks the gradient by at least "
-            "{bound:.2f} decades (the bound decides). Measured: {measured}."
+            "{bound:.3f} decades (the bound decides). Measured: {measured}."
         ),
         "heatmap.badge.vanishing.no_recurrence": (
             "No recurrence: with σ_max = 0 (Ws = 0) the gradient does not reach earlier steps at all. "
@@ -110,7 +110,7 @@ STRINGS: dict[str, dict[str, str]] = {
         ),
         "heatmap.badge.exploding.measured": (
             "Exploding: {measured} (measured). σ_max ≥ 1/γ makes this possible: the bound allows at "
-            "most {bound:.2f} decades of growth per step."
+            "most {bound:.3f} decades of growth per step."
         ),
         "heatmap.badge.edge.measured": (
             "At the edge: the gradient neither shrinks nor grows by more than {tol} decades per step "
@@ -303,7 +303,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "heatmap.sv": "Ws 的奇异值",
         "heatmap.sv_index": "序号",
         "heatmap.badge.vanishing.bound": (
-            "梯度消失：γ·σ_max = {gs:.2f} < 1，所以每往回一步，梯度至少缩小 {bound:.2f} 个数量级"
+            "梯度消失：γ·σ_max = {gs:.2f} < 1，所以每往回一步，梯度至少缩小 {bound:.3f} 个数量级"
             "（由上界决定）。实测：{measured}。"
         ),
         "heatmap.badge.vanishing.no_recurrence": (
@@ -319,7 +319,7 @@ STRINGS: dict[str, dict[str, str]] = {
         ),
         "heatmap.badge.exploding.measured": (
             "梯度爆炸：{measured}（实测）。σ_max ≥ 1/γ 使之成为可能："
-            "上界允许每步最多增大 {bound:.2f} 个数量级。"
+            "上界允许每步最多增大 {bound:.3f} 个数量级。"
         ),
         "heatmap.badge.edge.measured": (
             "处于边缘：每往回一步，梯度缩小或增大都不超过 {tol} 个数量级。实测：{measured}。"
