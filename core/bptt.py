@@ -1,7 +1,8 @@
 """Backpropagation through time with every per-timestep term, in log space.
 
-For each loss step t and earlier step k, BPTT's term k of dE_t/dW (DESIGN.md
-section 2) is an outer product, so its Frobenius norm factorises:
+For each loss step t and earlier step k, BPTT's term k of dE_t/dW (the flow through
+step k's copy of W; docs/ARCHITECTURE.md, "The core's contract") is an outer product,
+so its Frobenius norm factorises:
 
     term k of dE_t/dWs = u_{t,k} s_{k-1}^T,   term k of dE_t/dWx = u_{t,k} x_k^T
     u_{t,k} = dE_t/da_k = f'(a_k) ⊙ dE_t/ds_k,   dE_t/ds_{k-1} = Ws^T u_{t,k}

@@ -1,4 +1,4 @@
-"""The one rule of imports (DESIGN.md section 3), checked by reading every module's imports."""
+"""The one rule of imports (docs/ARCHITECTURE.md, "Layers"), checked by reading every module's imports."""
 
 import ast
 from pathlib import Path
