@@ -126,8 +126,11 @@ def test_every_page_opens_from_its_own_url_in_chinese(path, server, page):
     # A shared link is the page's own address: /home?lang=zh as much as /?lang=zh.
     open_page(page, f"{server}/{path}?lang=zh")
     page.get_by_text("语言", exact=True).first.wait_for(timeout=TIMEOUT_MS)  # the sidebar, in 中文
-    page.wait_for_timeout(1000)  # a "Page not found" dialog comes after the first paint
+    # Before the fix /home drew the home page, then (seconds later) a "Page not found" dialog and
+    # the address rewritten to /?lang=zh: wait long enough to see either.
+    page.wait_for_timeout(4000)
     assert page.get_by_text("Page not found").count() == 0, path
+    assert urlsplit(page.url).path == f"/{path}", page.url
     no_traceback(page)
     if path == "home":
         ARTIFACTS.mkdir(exist_ok=True)
