@@ -6,7 +6,7 @@ from core.authorship import PRESETS, AuthorshipConfig
 from core.uploads import UploadError
 from visualizer.app import authorship_state as runs
 from visualizer.app import controls, url_state
-from visualizer.app.shell import json_download, start_page
+from visualizer.app.shell import json_download, start_page, upload_limit
 
 PAGE = "authorship"
 SPECS = {
@@ -47,6 +47,7 @@ if not projected:
 files = st.file_uploader(
     t("authorship.upload"), type=["txt", "zip"], accept_multiple_files=True, key=f"{PAGE}_files"
 )
+upload_limit(t)  # the uploader's own texts are Streamlit's English; the limit, in the page's language
 corpus_name, corpus = value["corpus"], None
 if files:
     try:

@@ -5,6 +5,7 @@ import streamlit as st
 from core import clipping_lab
 from visualizer.app import clipping_runs, controls, url_state
 from visualizer.app.cliff_panel import CLIFF_SPECS, draw_cliff_panel
+from visualizer.app.safe_text import escape_markdown
 from visualizer.app.shell import PNG_EXPORT, finish_page, json_download, start_page
 from visualizer.figures.training import PANELS, reach_heatmap, training_panels
 
@@ -82,7 +83,7 @@ def live_view() -> None:
     )
     st.plotly_chart(fig, config=PNG_EXPORT, key=f"{PAGE}_panels")
     if job.error:
-        st.error(t("clipping.failed", error=job.error))
+        st.error(t("clipping.failed", error=escape_markdown(str(job.error))))
     if done and st.session_state.pop("clipping__watching", False):
         st.rerun(scope="app")  # training ended: redraw the page once, with the sections that need the results
 
