@@ -1,4 +1,4 @@
-"""DESIGN.md section 8's upload cases through the real st.file_uploader in Chromium.
+"""Bad uploads (docs/ARCHITECTURE.md) through the real st.file_uploader in Chromium.
 
 Each bad upload must give its message on the page, no traceback, and the same session must then
 accept a good upload. tests/pages/test_bad_input.py covers the same files (and the URL, overflow and

@@ -36,7 +36,7 @@ def random_rnn(rng, n_in=3, n_hidden=5, scale=0.6) -> RNNParams:
 
 
 def keras_weights(p: RNNParams) -> SimpleRNNParams:
-    """The DESIGN.md mapping: kernel = Wx.T, recurrent_kernel = Ws.T, bias = b."""
+    """The contract's Keras mapping: kernel = Wx.T, recurrent_kernel = Ws.T, bias = b."""
     return SimpleRNNParams(jnp.asarray(p.Wx.T), jnp.asarray(p.Ws.T), jnp.asarray(p.b))
 
 

@@ -1,5 +1,5 @@
-"""DESIGN.md section 8 through the UI layer (AppTest): every bad input gets a clear message, never a
-traceback, and the page goes on working afterwards.
+"""The bad-input catalogue (docs/ARCHITECTURE.md) through the UI layer (AppTest): every bad input
+gets a clear message, never a traceback, and the page goes on working afterwards.
 
 AppTest cannot drive st.file_uploader, so the upload cases replace the widget with one that returns
 the given files and let the page do everything else; tests/browser/test_browser_bad_input.py sends
