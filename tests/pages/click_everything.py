@@ -31,6 +31,7 @@ TIMEOUT = 180  # JAX compiles on first use
 TYPES = ("button", "selectbox", "radio", "select_slider", "slider", "number_input", "toggle", "checkbox")
 
 AllowedErrors = Callable[[str, AppTest], bool]  # (error text, app) -> whether this error is the lesson
+TALLY: list[Sweep] = []  # every sweep of this test session, summed up at the end (tests/pages/conftest.py)
 
 
 @dataclass
@@ -132,6 +133,7 @@ def sweep(
     skip: widget ids (keys, or "kind:label") not to touch, e.g. a button that starts a long training.
     """
     result = Sweep(page, lang)
+    TALLY.append(result)
     at = open_page(page, lang, query)
     result.check(at, "opening", allowed_errors)
     done: set[str] = set(skip)
@@ -166,6 +168,7 @@ def preset_pairs(
     """Press the presets (buttons keyed "{prefix}_preset_*") through every ordered pair once."""
     prefix = prefix or Path(page).stem
     result = Sweep(page, lang)
+    TALLY.append(result)
     at = open_page(page, lang, query)
     names = [w.key for w in at.button if w.key and w.key.startswith(f"{prefix}_preset_")]
     for previous, name in zip([None, *_pair_walk(names)], _pair_walk(names), strict=False):
