@@ -10,12 +10,14 @@ vocabulary, the authors and every array shape fit together.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import math
 import os
 import tempfile
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -129,6 +131,19 @@ def _header(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> tuple
     return tuple(shape), dtype
 
 
+@contextlib.contextmanager
+def _unusable_metadata(name: str) -> Iterator[None]:
+    """Turn a KeyError, TypeError or ValueError from reading metadata into the file's ModelFileError."""
+    try:
+        yield
+    except ModelFileError:
+        raise
+    except (KeyError, TypeError, ValueError) as err:
+        raise ModelFileError(
+            f"{name} has metadata this lab cannot use ({err})", key="metadata", name=name
+        ) from err
+
+
 def _read_array(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> np.ndarray:
     with archive.open(info) as stream:
         return np.lib.format.read_array(stream, allow_pickle=False)
@@ -155,14 +170,8 @@ def _read(path: Path, root: Path | None = None) -> tuple[dict[str, np.ndarray], 
                 )
             headers = {name: _header(archive, members[name], path.name) for name in (*ARRAYS, "metadata")}
             meta = _metadata(path.name, archive, members["metadata"], headers["metadata"])
-            try:
+            with _unusable_metadata(path.name):
                 _check_shapes(path.name, {k: v[0] for k, v in headers.items()}, meta)
-            except (KeyError, TypeError, ValueError) as err:
-                if isinstance(err, ModelFileError):
-                    raise
-                raise ModelFileError(
-                    f"{path.name} has metadata this lab cannot use ({err})", key="metadata", name=path.name
-                ) from err
             arrays = {name: _read_array(archive, members[name]) for name in ARRAYS}
     except (zipfile.BadZipFile, EOFError, OSError, ValueError, KeyError, NotImplementedError) as err:
         if isinstance(err, ModelFileError):
@@ -264,14 +273,8 @@ def load(path: str | Path, *, root: str | Path | None = None) -> TrainedModel:
     path = Path(path)
     arrays, meta = _read(path, None if root is None else Path(root))
     _check_values(path.name, arrays)
-    try:
+    with _unusable_metadata(path.name):
         config = AuthorshipConfig(**meta["config"])
-    except (KeyError, TypeError, ValueError) as err:
-        if isinstance(err, ModelFileError):
-            raise
-        raise ModelFileError(
-            f"{path.name} has metadata this lab cannot use ({err})", key="metadata", name=path.name
-        ) from err
     params = AuthorshipParams(
         embed=arrays["embed"], rnn=RNNParams(*(arrays[name] for name in ("Wx", "Ws", "b", "Wy", "by")))
     )

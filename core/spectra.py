@@ -34,6 +34,25 @@ def singular_values(Ws: jax.Array | np.ndarray) -> np.ndarray:
     return np.linalg.svd(Ws, compute_uv=False)
 
 
+def _padded_network(
+    params: RNNParams, xs: jax.Array | np.ndarray, activation: str, s0: jax.Array | np.ndarray | None
+) -> tuple[int, tuple[RNNParams, np.ndarray, np.ndarray, np.ndarray]]:
+    """T and the checked network padded to its buckets: (params, xs (T_pad, I), s0 (H_pad,), unit mask)."""
+    checks.check_choice("activation", activation, ACTIVATIONS)
+    n_in, n_hidden, n_out = checks.check_params(params)
+    n_steps = checks.check_sequence(xs, n_in)
+    dummy_targets = np.zeros((n_steps, n_out))
+    params, xs, _, s0 = _bptt._validated_arrays(params, xs, dummy_targets, activation, "mse", "all", s0)
+    n_hidden_pad = bucket_hidden(n_hidden)
+    padded = (
+        pad_params(params, n_hidden_pad),
+        pad_steps(xs, bucket_steps(n_steps)),
+        np.pad(s0, (0, n_hidden_pad - n_hidden)),
+        np.arange(n_hidden_pad) < n_hidden,
+    )
+    return n_steps, padded
+
+
 def _jacobian_norms_kernel(params, xs, s0, hidden_mask, last, *, activation):
     """log10 ||ds_last/ds_k||_2 for every k (T_pad,), 0 for k >= last."""
     act = get_activation(activation)
@@ -75,20 +94,8 @@ def log10_jacobian_norms(
 
     The spectral norm of the Jacobian product diag(f'(a_T)) Ws ⋯ diag(f'(a_{k+1})) Ws.
     """
-    checks.check_choice("activation", activation, ACTIVATIONS)
-    n_in, n_hidden, n_out = checks.check_params(params)
-    n_steps = checks.check_sequence(xs, n_in)
-    dummy_targets = np.zeros((n_steps, n_out))
-    params, xs, _, s0 = _bptt._validated_arrays(params, xs, dummy_targets, activation, "mse", "all", s0)
-    n_steps_pad, n_hidden_pad = bucket_steps(n_steps), bucket_hidden(n_hidden)
-    out = _jitted_jacobian_norms(
-        pad_params(params, n_hidden_pad),
-        pad_steps(xs, n_steps_pad),
-        np.pad(s0, (0, n_hidden_pad - n_hidden)),
-        np.arange(n_hidden_pad) < n_hidden,
-        n_steps - 1,
-        activation=activation,
-    )
+    n_steps, padded = _padded_network(params, xs, activation, s0)
+    out = _jitted_jacobian_norms(*padded, n_steps - 1, activation=activation)
     return np.asarray(out)[:n_steps]
 
 
@@ -114,20 +121,9 @@ def log10_state_norms(
     the states grow forward as fast as the gradient grows backward, the Ws terms stay flat.
     Computed in log scale, so 1.3^500 is the finite number 57.
     """
-    checks.check_choice("activation", activation, ACTIVATIONS)
-    n_in, n_hidden, n_out = checks.check_params(params)
-    n_steps = checks.check_sequence(xs, n_in)
-    dummy_targets = np.zeros((n_steps, n_out))
-    params, xs, _, s0 = _bptt._validated_arrays(params, xs, dummy_targets, activation, "mse", "all", s0)
-    n_hidden_pad = bucket_hidden(n_hidden)
+    n_steps, padded = _padded_network(params, xs, activation, s0)
     with np.errstate(divide="ignore"):
-        out = _jitted_state_norms(
-            pad_params(params, n_hidden_pad),
-            pad_steps(xs, bucket_steps(n_steps)),
-            np.pad(s0, (0, n_hidden_pad - n_hidden)),
-            np.arange(n_hidden_pad) < n_hidden,
-            activation=activation,
-        )
+        out = _jitted_state_norms(*padded, activation=activation)
     return np.asarray(out, dtype=float)[:n_steps]
 
 
