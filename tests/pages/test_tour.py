@@ -7,9 +7,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from core import clipping_lab
 from tests.pages import test_heatmap_page as heatmap_page
 from tests.pages.click_everything import sweep
 from tests.pages.test_pages import start
+from visualizer.app import clipping_runs
+from visualizer.app.i18n import text
 from visualizer.app.locales.tour import STRINGS
 from visualizer.app.tour import STEPS
 
@@ -107,6 +110,17 @@ def test_tour_regime_step_opens_the_map_with_its_line():
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert spec["layout"]["shapes"][0]["x0"] == 1.0
     assert spec["data"][0]["zmid"] == 0
+
+
+def test_tour_clipping_step_opens_the_explodes_preset_and_states_its_lesson():
+    at = _open_step("clipping")
+    names = ("task", "T", "H", "sigma", "opt", "lr", "theta", "steps", "seed")
+    config = clipping_runs.config_from({name: at.session_state[f"clipping_{name}"] for name in names})
+    assert config == clipping_lab.PRESETS["explodes"]  # whose lesson tests/core/test_clipping_lab.py holds
+    lessons = [i.value for i in at.info if i.value.startswith("Lesson")]
+    assert lessons == [text("en", "clipping.lesson.explodes")]
+    tour_text = STRINGS["en"]["tour.clipping.text"]
+    assert "stays at chance" in tour_text and "clipped by norm, the same network learns" in tour_text
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

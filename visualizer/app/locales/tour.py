@@ -59,8 +59,9 @@ STRINGS: dict[str, dict[str, str]] = {
         ),
         "tour.clipping.title": "Clipping rescues training (and Pascanu's cliff)",
         "tour.clipping.text": (
-            "Train one network three ways: unclipped it is thrown off by a gradient spike, clipped by "
-            "norm it learns. Below, the cliff of Pascanu et al. shows why one step can go so wrong."
+            "Train one network three ways: unclipped, SGD meets gradients many times the threshold θ "
+            "and stays at chance; clipped by norm, the same network learns. Below, the cliff of "
+            "Pascanu et al. shows how one unclipped step can go so wrong."
         ),
         "tour.parameters.title": "Parameters don't grow with the number of timesteps",
         "tour.parameters.text": (
@@ -133,8 +134,8 @@ STRINGS: dict[str, dict[str, str]] = {
         ),
         "tour.clipping.title": "梯度裁剪挽救训练（以及 Pascanu 的悬崖）",
         "tour.clipping.text": (
-            "用三种方式训练同一个网络：不裁剪时被一次梯度尖峰抛离，"
-            "按范数裁剪后就能学会。下方 Pascanu 等人的悬崖图说明了为什么一步就可能出大错。"
+            "用三种方式训练同一个网络：不裁剪时，SGD 遇到数倍于阈值 θ 的梯度，停在随机水平；"
+            "按范数裁剪后，同一个网络就能学会。下方 Pascanu 等人的悬崖图说明了不裁剪的一步为什么会出大错。"
         ),
         "tour.parameters.title": "参数数量不随时间步数增长",
         "tour.parameters.text": (
