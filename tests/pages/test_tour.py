@@ -10,6 +10,7 @@ import pytest
 from core import clipping_lab
 from tests.pages import test_heatmap_page as heatmap_page
 from tests.pages.click_everything import sweep
+from tests.pages.test_layers_page import summary_text
 from tests.pages.test_pages import start
 from visualizer.app import clipping_runs
 from visualizer.app.i18n import text
@@ -110,6 +111,18 @@ def test_tour_regime_step_opens_the_map_with_its_line():
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert spec["layout"]["shapes"][0]["x0"] == 1.0
     assert spec["data"][0]["zmid"] == 0
+
+
+def test_tour_parameters_step_shows_the_chapters_param_counts_at_1000_steps():
+    at = _open_step("parameters")
+    summary = summary_text(at)
+    assert at.session_state["layers_T"] == 1000
+    units, inputs = 64, 100  # SimpleRNN(64) on (1000, 100), then Dense(64), Dense(100): counted by hand
+    rnn, dense_1, dense_2 = units * (inputs + units) + units, units * units + units, units * 100 + 100
+    rows = {line.split()[0]: line.split()[-1] for line in summary.splitlines() if "(None" in line}
+    assert rows == {"simple_rnn_1": str(rnn), "dense_1": str(dense_1), "dense_2": str(dense_2)}
+    assert f"Total params: {rnn + dense_1 + dense_2:,}" in summary
+    assert "21,220" in STRINGS["en"]["tour.parameters.text"] and rnn + dense_1 + dense_2 == 21_220
 
 
 def test_tour_clipping_step_opens_the_explodes_preset_and_states_its_lesson():
