@@ -3,7 +3,10 @@
 Fixtures (server, browser, page) and assert_no_error live in conftest.py.
 """
 
+import time
+
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from core import clipping_lab
 from tests.browser.conftest import ARTIFACTS, assert_no_error
@@ -43,22 +46,52 @@ def test_clipping_page_trains_three_runs_live_and_shows_the_reach_map(server, pa
     page.screenshot(path=str(ARTIFACTS / "clipping-trained.png"), full_page=True)
 
 
+def settle(page, quiet_ms: int = 1500, timeout_s: float = 90) -> None:
+    """Wait until Streamlit has shown no "running" indicator for quiet_ms: every rerun has landed.
+
+    When the last run ends, the page reruns once more to draw the results; an element found
+    before that rerun is detached by it, and a click sent during it can be lost.
+    """
+    deadline, quiet_since = time.time() + timeout_s, None
+    while time.time() < deadline:
+        if page.locator('[data-testid="stStatusWidget"]').count():
+            quiet_since = None
+        elif quiet_since is None:
+            quiet_since = time.time()
+        elif (time.time() - quiet_since) * 1000 >= quiet_ms:
+            return
+        page.wait_for_timeout(100)
+    pytest.fail("the page never stopped running")
+
+
+def press_preset(page, lang: str, name: str) -> None:
+    """Press a preset until its own lesson shows (a press during a rerun can be lost; it is idempotent)."""
+    lesson = page.locator('[data-testid="stAlertContentInfo"]').filter(
+        has_text=text(lang, f"clipping.lesson.{name}")[:40]
+    )
+    for _ in range(3):
+        settle(page)
+        page.get_by_role("button", name=text(lang, f"clipping.preset.{name}")).click()
+        try:
+            lesson.first.wait_for(timeout=20_000)
+            return
+        except PlaywrightTimeout:
+            continue
+    pytest.fail(f"preset {name} never showed its lesson")
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_every_preset_trains_to_its_end_and_states_its_lesson(server, page, lang):
     ARTIFACTS.mkdir(exist_ok=True)
     page.goto(f"{server}/clipping?lang={lang}")
     page.wait_for_selector('[data-testid="stMainBlockContainer"] h1', timeout=90_000)
     for name, config in clipping_lab.PRESETS.items():
-        page.get_by_role("button", name=text(lang, f"clipping.preset.{name}")).click()
-        # This preset's own lesson: the page has rerun on its settings (the previous results are gone).
-        lesson = text(lang, f"clipping.lesson.{name}")[:40]
-        page.locator('[data-testid="stAlertContentInfo"]').filter(has_text=lesson).first.wait_for(
-            timeout=60_000
-        )
+        press_preset(page, lang, name)  # the page has rerun on its settings: the previous results are gone
         page.get_by_role("button", name=text(lang, "clipping.train")).click()
         last = f"{text(lang, 'clipping.run.value')}: {config.steps}/{config.steps}"
         page.get_by_text(last).first.wait_for(timeout=240_000)  # all three runs ended
         page.get_by_text(text(lang, "clipping.reach_step")).first.wait_for(timeout=60_000)  # results drawn
+        settle(page)
         assert_no_error(page)
         page.screenshot(path=str(ARTIFACTS / f"clipping-{name}-{lang}.png"), full_page=True)
         plots = page.locator(".js-plotly-plot")  # the six panels, the reach map, the cliff
