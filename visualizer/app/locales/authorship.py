@@ -12,7 +12,8 @@ STRINGS: dict[str, dict[str, str]] = {
             "style; a document's author is the one with the highest mean log-probability over its "
             "windows. Whole documents are held out: the validation documents choose the decision "
             "threshold, and the test documents, used for nothing else, give the accuracy. Authors "
-            "are imbalanced (51 Hamilton vs 14 Madison papers), so every batch holds each author "
+            "can be imbalanced (51 Hamilton against 14 Madison papers in the Federalist corpus; the counts "
+            "of the corpus shown are below), so every batch holds each author "
             "equally often (or the loss is weighted). With the last-state readout the gradient must "
             "travel back through every step of the window and vanishes; the mean over all states "
             "gives every character a short path."
@@ -167,7 +168,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "authorship.what": (
             "字符级循环神经网络读取文本窗口，学习每位作者的写作风格；一篇文档的作者是其所有窗口平均"
             "对数概率最高的那位。整篇文档被留出：验证文档用来选择判定阈值，测试文档不参与任何选择，"
-            "只用来报告准确率。作者数量不平衡（汉密尔顿 51 篇，麦迪逊 14 篇），因此每个批次中各作者"
+            "只用来报告准确率。作者的文档数可能不平衡（联邦党人文集中汉密尔顿 51 篇、麦迪逊 14 篇；"
+            "当前语料的篇数见下方），因此每个批次中各作者"
             "出现的次数相同（或对损失加权）。若只用最后一个状态输出，梯度必须穿过窗口的每一步，"
             "会发生梯度消失；对所有状态取平均则让每个字符都有一条短的梯度路径。"
         ),
