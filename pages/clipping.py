@@ -53,8 +53,10 @@ st.button(
     key=f"{PAGE}_train",
     type="primary",
     disabled=job is not None and job.running,
-    on_click=clipping_runs.start_training,  # a callback: it runs before the rerun, so no click is lost
-    args=(config,),
+    # A callback runs before the rerun, so no click is lost; it reads the controls at click time,
+    # so a click that lands while a preset's rerun is still drawing trains what the controls now say.
+    on_click=clipping_runs.start_training_as_set,
+    args=(PAGE, tuple(SPECS)),
 )
 job = clipping_runs.find(config)
 if job is None:

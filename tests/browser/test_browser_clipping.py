@@ -80,6 +80,31 @@ def press_preset(page, lang: str, name: str) -> None:
     pytest.fail(f"preset {name} never showed its lesson")
 
 
+def train(page, lang: str, steps: int) -> None:
+    """Press train once the page has settled, again if no run started, and wait for all three to end.
+
+    A click sent while a rerun is still drawing can reach the button's callback of the run
+    before (the previous preset's settings), so the page is settled first and the press checked.
+    """
+    progress = page.get_by_text(f"{text(lang, 'clipping.run.value')}: ")
+    for _ in range(3):
+        settle(page)
+        page.get_by_role("button", name=text(lang, "clipping.train")).click()
+        try:
+            progress.first.wait_for(timeout=30_000)
+            break
+        except PlaywrightTimeout:
+            continue
+    else:
+        pytest.fail("pressing train started no run")
+    last = page.get_by_text(f"{text(lang, 'clipping.run.value')}: {steps}/{steps}")
+    try:
+        last.first.wait_for(timeout=240_000)  # all three runs ended
+    except PlaywrightTimeout:
+        page.screenshot(path=str(ARTIFACTS / f"clipping-timeout-{lang}.png"))
+        raise
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_every_preset_trains_to_its_end_and_states_its_lesson(server, page, lang):
     ARTIFACTS.mkdir(exist_ok=True)
@@ -87,9 +112,7 @@ def test_every_preset_trains_to_its_end_and_states_its_lesson(server, page, lang
     page.wait_for_selector('[data-testid="stMainBlockContainer"] h1', timeout=90_000)
     for name, config in clipping_lab.PRESETS.items():
         press_preset(page, lang, name)  # the page has rerun on its settings: the previous results are gone
-        page.get_by_role("button", name=text(lang, "clipping.train")).click()
-        last = f"{text(lang, 'clipping.run.value')}: {config.steps}/{config.steps}"
-        page.get_by_text(last).first.wait_for(timeout=240_000)  # all three runs ended
+        train(page, lang, config.steps)
         page.get_by_text(text(lang, "clipping.reach_step")).first.wait_for(timeout=60_000)  # results drawn
         settle(page)
         assert_no_error(page)

@@ -1,5 +1,6 @@
 """The clipping page under AppTest: renders in both languages, follows URLs and presets, trains live."""
 
+import dataclasses
 import json
 
 import numpy as np
@@ -140,3 +141,16 @@ def test_a_second_session_with_the_same_settings_shares_the_finished_run():
     assert clipping_runs.find(config) is job
     assert other.radio and other.radio[0].label == "Run"  # results shown without pressing train
     assert not other.exception
+
+
+def test_train_trains_what_the_controls_hold_at_the_click_not_what_the_button_was_drawn_with():
+    at = start(page=PAGE)  # the button was drawn with the defaults ("explodes")
+    # The controls change before the button is drawn again: in a browser, a preset's callback has
+    # run and its rerun is still drawing when the train click arrives.
+    wanted = dataclasses.replace(clipping_lab.PRESETS["no_need"], seed=17)  # a seed no other test trains
+    for name, value in (clipping_runs.preset_values("no_need") | {"seed": 17}).items():
+        at.session_state[f"clipping_{name}"] = value
+    at.button(key="clipping_train").click().run()
+    job = clipping_runs.find(wanted)
+    assert job is not None, "the click trained the settings the button was drawn with"
+    assert job.finished.wait(120)

@@ -140,6 +140,15 @@ def find(config: LabConfig) -> jobs.Job | None:
     return jobs.find(("clipping", config))
 
 
+def start_training_as_set(page: str, names: tuple[str, ...]) -> None:
+    """The train button's callback: train what the page's controls hold at the moment of the click.
+
+    Arguments bound when the button was drawn could be a previous rerun's settings: a click that
+    arrives while a preset's rerun is still drawing reaches the callback registered before it.
+    """
+    start_training(config_from({name: st.session_state[f"{page}_{name}"] for name in names}))
+
+
 def start_training(config: LabConfig) -> None:
     """The train button's callback: start (or join) the shared job and watch it from this session."""
     training_job(config)
