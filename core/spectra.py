@@ -246,6 +246,21 @@ def slope_direction(slope: float) -> tuple[str, float]:
     return ("grows" if slope > 0 else "shrinks"), float(abs(slope))
 
 
+def badge_numbers(regime: Regime, n_steps: int) -> dict[str, object]:
+    """What a regime badge states, as positive magnitudes: the measured direction, its size per step and
+    over the T - 1 lags, the bound's decades per step and γ·σ_max = 10^bound_slope."""
+    direction, per_step = slope_direction(regime.measured_slope)
+    lags = n_steps - 1
+    return {
+        "direction": direction,
+        "per_step": per_step,
+        "total": per_step * lags,
+        "lags": lags,
+        "bound": abs(regime.bound_slope),
+        "gs": 10**regime.bound_slope,
+    }
+
+
 EDGE_TOLERANCE = 0.01  # decades per step: within ±0.01 (under 1 decade per 100 steps) is "the edge"
 
 

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from core.experiment import ExperimentConfig
-from core.spectra import EDGE_TOLERANCE, slope_direction
+from core.spectra import EDGE_TOLERANCE, badge_numbers
 from visualizer.app import controls, url_state
 from visualizer.app.cache import bptt_maps
 from visualizer.app.downloads import matrix_csv
@@ -59,17 +59,11 @@ if not projected:
         r"\frac{\partial^+ s_k}{\partial W_s}"
     )
 regime = view["regime"]
-direction, size = slope_direction(regime.measured_slope)
-lags = config.n_steps - 1
-measured = t(f"heatmap.slope.{direction}", per_step=size, total=size * lags, lags=lags)
+n = badge_numbers(regime, config.n_steps)
+measured = t(f"heatmap.slope.{n['direction']}", per_step=n["per_step"], total=n["total"], lags=n["lags"])
 badge = {"vanishing": st.info, "exploding": st.error, "edge": st.warning}[regime.kind]
-verdict = t(
-    f"heatmap.badge.{regime.kind}.{regime.reason}",
-    bound=abs(regime.bound_slope),
-    gs=10**regime.bound_slope,
-    measured=measured,
-    tol=EDGE_TOLERANCE,
-)
+key = f"heatmap.badge.{regime.kind}.{regime.reason}"
+verdict = t(key, bound=n["bound"], gs=n["gs"], measured=measured, tol=EDGE_TOLERANCE)
 badge(verdict, icon={"vanishing": "📉", "exploding": "💥", "edge": "⚖️"}[regime.kind])
 st.caption(t("heatmap.rule", tol=EDGE_TOLERANCE))
 

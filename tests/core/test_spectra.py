@@ -10,6 +10,8 @@ from core.experiment import ExperimentConfig, build, run
 from core.rnn import forward, init_params
 from core.spectra import (
     EDGE_TOLERANCE,
+    Regime,
+    badge_numbers,
     classify_regime,
     decay_slope,
     gamma,
@@ -225,3 +227,11 @@ def test_slope_direction_gives_positive_sizes_and_words():
     assert slope_direction(-0.0969) == ("shrinks", pytest.approx(0.0969))
     assert slope_direction(0.114) == ("grows", pytest.approx(0.114))
     assert slope_direction(-np.inf) == ("zero", 0.0) and slope_direction(np.nan) == ("none", 0.0)
+
+
+def test_badge_numbers_are_positive_magnitudes_of_the_regime():
+    regime = Regime("vanishing", "bound", float(np.log10(0.8)), -0.2)
+    n = badge_numbers(regime, 61)
+    assert (n["direction"], n["lags"]) == ("shrinks", 60)
+    assert n["per_step"] == pytest.approx(0.2) and n["total"] == pytest.approx(12.0)
+    assert n["bound"] == pytest.approx(-np.log10(0.8)) and n["gs"] == pytest.approx(0.8)
