@@ -2,7 +2,8 @@
 
 import numpy as np
 
-from visualizer.figures.heatmap import decade_ticks, log10_heatmap, pool_max, value_range
+from visualizer.figures.heatmap import log10_heatmap, pool_max
+from visualizer.figures.style import decade_ticks, value_range
 
 
 def sample_map():

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import functools
+import itertools
+from collections.abc import Callable, Mapping, Sequence, Set
+from typing import Any
 
 import streamlit as st
 
 from visualizer.app.i18n import has
+from visualizer.app.keys import widget_key
 from visualizer.app.url_state import BoolParam, ChoiceParam, FloatParam, IntParam, Spec
 
 
@@ -15,29 +19,39 @@ def draw(
     specs: Mapping[str, Spec],
     t: Callable[..., str],
     *,
-    hidden: set[str] = frozenset(),
+    hidden: Set[str] = frozenset(),
+    where: Any = None,
+    choice_labels: str = "choice",
 ) -> None:
-    """One sidebar widget per spec (label from the string table as "{page}.{name}"), unless hidden.
+    """One widget per spec, labelled from the string table as "{page}.{name}", unless hidden.
 
+    `where` is a container (the sidebar by default) or a sequence of them, such as st.columns(3):
+    the widgets are then dealt out across it in turn. Named choices are labelled from
+    "{choice_labels}.{choice}" where the table has that key; numbers such as "0.1" show as they are.
     Hidden controls keep their value: it lives in the session, set from the URL.
     """
-    for name, spec in specs.items():
-        if name in hidden:
-            continue
-        key, label = f"{page}_{name}", t(f"{page}.{name}")
+    where = st.sidebar if where is None else where
+    places = itertools.cycle(where if isinstance(where, Sequence) else [where])
+    shown = [(name, spec) for name, spec in specs.items() if name not in hidden]
+    for (name, spec), place in zip(shown, places, strict=False):  # places cycle
+        key, label = widget_key(page, name), t(f"{page}.{name}")
         if isinstance(spec, BoolParam):
-            st.sidebar.toggle(label, key=key)
+            place.toggle(label, key=key)
         elif isinstance(spec, ChoiceParam):
-            # Named choices are translated; numbers such as "0.1" show as they are.
-            shown = lambda c: t(f"choice.{c}") if has(f"choice.{c}") else c  # noqa: E731
-            widget = st.sidebar.select_slider if spec.widget == "slider" else st.sidebar.selectbox
-            widget(label, spec.choices, key=key, format_func=shown)
+            labels = functools.partial(_choice_label, t, choice_labels)
+            widget = place.select_slider if spec.widget == "slider" else place.selectbox
+            widget(label, spec.choices, key=key, format_func=labels)
         elif isinstance(spec, FloatParam):
-            st.sidebar.slider(label, spec.lo, spec.hi, step=spec.step, key=key)
+            place.slider(label, spec.lo, spec.hi, step=spec.step, key=key)
         elif isinstance(spec, IntParam) and spec.widget == "number":
-            st.sidebar.number_input(label, spec.lo, spec.hi, key=key)
+            place.number_input(label, spec.lo, spec.hi, key=key)
         else:
-            st.sidebar.slider(label, spec.lo, spec.hi, key=key)
+            place.slider(label, spec.lo, spec.hi, key=key)
+
+
+def _choice_label(t: Callable[..., str], prefix: str, choice: str) -> str:
+    key = f"{prefix}.{choice}"
+    return t(key) if has(key) else choice
 
 
 def preset_state(specs: Mapping[str, Spec], values: Mapping[str, object]) -> dict[str, object]:
@@ -54,7 +68,7 @@ def preset_state(specs: Mapping[str, Spec], values: Mapping[str, object]) -> dic
 
 def _apply(page: str, specs: Mapping[str, Spec], values: Mapping[str, object]) -> None:
     for name, value in preset_state(specs, values).items():
-        st.session_state[f"{page}_{name}"] = value
+        st.session_state[widget_key(page, name)] = value
 
 
 def presets(
@@ -68,7 +82,7 @@ def presets(
     for name, values in table.items():
         st.sidebar.button(
             t(f"{page}.preset.{name}"),
-            key=f"{page}_preset_{name}",
+            key=widget_key(page, f"preset_{name}"),
             on_click=_apply,
             args=(page, specs, values),
             width="stretch",

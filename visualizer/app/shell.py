@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any, NamedTuple
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
@@ -11,6 +12,10 @@ import streamlit as st
 from visualizer.app import url_state
 from visualizer.app.downloads import numbers_json
 from visualizer.app.i18n import LANGUAGES, text
+from visualizer.app.registry import PageInfo
+from visualizer.app.settings import Settings
+
+S = TypeVar("S", bound=Settings | None)
 
 # Plotly's camera button saves a projector-sized PNG.
 PNG_EXPORT = {"toImageButtonOptions": {"format": "png", "width": 1920, "height": 1080, "scale": 1}}
@@ -85,29 +90,37 @@ def share_link(url_path: str) -> None:
     st.sidebar.code(link, language=None, wrap_lines=True)
 
 
-class PageStart(NamedTuple):
-    """What a page needs after the shared preamble."""
+@dataclass(frozen=True)
+class PageStart(Generic[S]):
+    """What a page's view needs after the shared preamble."""
 
-    t: Callable[..., str]  # the translator
+    info: PageInfo
+    settings: S  # the controls' values at the start of this run (None on a page without controls)
+    tr: Callable[..., str]  # the translator: tr(key, **values) in the page's language
     projected: bool  # classroom mode: no explanations, no presets
-    hidden: set[str]  # the controls a projected page hides
+    hidden: frozenset[str]  # the controls a projected page hides
 
 
-def start_page(page: str, specs: Mapping[str, url_state.Spec]) -> PageStart:
+def start_page(info: PageInfo) -> PageStart[Any]:
     """Every page's preamble: routing, translator, URL -> controls (with a note), classroom flag."""
     run_through_entrypoint()
-    t = translator()
-    warn_fallbacks(language_notes() + url_state.bind(page, specs), t)
+    tr = translator()
+    specs = info.specs()
+    warn_fallbacks(language_notes() + (url_state.bind(info.name, specs) if specs else []), tr)
     projected, shown = url_state.classroom()
-    return PageStart(t, projected, set(specs) - shown if projected and shown else set())
+    hidden = frozenset(set(specs) - shown if projected and shown else ())
+    settings = info.settings.from_session() if info.settings else None
+    return PageStart(info, settings, tr, projected, hidden)
 
 
-def start_text_page() -> Callable[..., str]:
-    """The preamble of a page without controls (home, tour): routing, a language note, the translator."""
-    run_through_entrypoint()
-    t = translator()
-    warn_fallbacks(language_notes(), t)
-    return t
+def page_link(info: PageInfo, label: str, query: Mapping[str, str], *, icon: str | None = None) -> None:
+    """A link to another page that opens it on `query` (see PageInfo.link), in this page's language."""
+    st.page_link(info.path, label=label, icon=icon, query_params={**query, "lang": language()})
+
+
+def switch_to(info: PageInfo, query: Mapping[str, str]) -> None:
+    """Go to another page now, opened on `query`, in this page's language."""
+    st.switch_page(info.path, query_params={**query, "lang": language()})
 
 
 def warn_fallbacks(notes: list[url_state.Fallback], t: Callable[..., str]) -> None:
@@ -120,10 +133,10 @@ def warn_fallbacks(notes: list[url_state.Fallback], t: Callable[..., str]) -> No
         st.warning(t("app.url_note", notes="; ".join(note.describe(t) for note in notes)))
 
 
-def finish_page(page: str, specs: Mapping[str, url_state.Spec]) -> None:
+def finish_page(info: PageInfo) -> None:
     """Every page's ending: controls -> URL, and the link to this view."""
-    url_state.publish(page, specs, {"lang": language()})
-    share_link(page)
+    url_state.publish(info.name, info.specs(), {"lang": language()})
+    share_link(info.name)
 
 
 def upload_limit(t: Callable[..., str], *, where: Any = st) -> None:

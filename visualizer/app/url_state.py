@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 import streamlit as st
 
+from visualizer.app.keys import page_key, widget_key
 from visualizer.app.safe_text import escape_markdown, quoted
 
 MAX_VALUE = 300  # characters: no setting needs more, and a longer value is not read at all
@@ -52,7 +53,7 @@ class Fallback(NamedTuple):
         name, raw = escape_markdown(self.name), quoted(self.raw)
         if self.default is None:  # nothing to fall back to: the parameter is ignored
             return t("url.ignored", name=name, raw=raw, why=why)
-        return t("url.fallback", name=name, raw=raw, why=why, default=_url_text(self.default))
+        return t("url.fallback", name=name, raw=raw, why=why, default=url_text(self.default))
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,7 @@ class BoolParam:
 Spec = IntParam | FloatParam | ChoiceParam | BoolParam
 
 
-def _url_text(value: object) -> str:
+def url_text(value: object) -> str:
     """How a control's value is written into the URL (booleans as 1/0)."""
     return str(int(value)) if isinstance(value, bool) else str(value)
 
@@ -177,18 +178,18 @@ def bind(page: str, specs: Mapping[str, Spec]) -> list[Fallback]:
     """
     query = st.query_params.to_dict()
     from_link = {name: query[name] for name in specs if name in query}
-    seen = st.session_state.get(f"{page}__from_url", False)
-    published = st.session_state.get(f"{page}__published", {})
+    seen = st.session_state.get(page_key(page, "from_url"), False)
+    published = st.session_state.get(page_key(page, "published"), {})
     if seen and (not from_link or from_link == published):
         # Streamlit drops a widget's state while another page runs; bring it back.
         for name, spec in specs.items():
-            if f"{page}_{name}" not in st.session_state and name in published:
-                st.session_state[f"{page}_{name}"] = spec.parse(published[name])
+            if widget_key(page, name) not in st.session_state and name in published:
+                st.session_state[widget_key(page, name)] = spec.parse(published[name])
         return []
     values, notes = parse(query, specs)
     for name, value in values.items():
-        st.session_state[f"{page}_{name}"] = value
-    st.session_state[f"{page}__from_url"] = True
+        st.session_state[widget_key(page, name)] = value
+    st.session_state[page_key(page, "from_url")] = True
     return notes
 
 
@@ -208,8 +209,8 @@ def publish(page: str, specs: Mapping[str, Spec], extra: Mapping[str, str] | Non
 
     The classroom keys already in the URL are kept, so a projected link stays projected.
     """
-    wanted = {name: _url_text(st.session_state[f"{page}_{name}"]) for name in specs}
-    st.session_state[f"{page}__published"] = dict(wanted)
+    wanted = {name: url_text(st.session_state[widget_key(page, name)]) for name in specs}
+    st.session_state[page_key(page, "published")] = dict(wanted)
     kept = {key: st.query_params[key] for key in ("classroom", "show") if key in st.query_params}
     wanted.update({key: value for key, value in kept.items() if len(value) <= MAX_VALUE})  # no 90 kB link
     wanted.update(extra or {})

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import numpy as np
 import plotly.graph_objects as go
 
-from visualizer.figures.heatmap import COLORSCALE, decade_ticks
+from visualizer.figures.style import COLORSCALE, decade_ticks
 
 CELL_PX = 34  # one row of characters in the strip
 # Room for the title above and a horizontal colour bar below; Plotly's default (t 100, b 80) would leave

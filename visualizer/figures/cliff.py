@@ -7,7 +7,7 @@ import math
 import numpy as np
 import plotly.graph_objects as go
 
-from visualizer.figures.heatmap import COLORSCALE, decade_ticks
+from visualizer.figures.style import COLORSCALE, decade_ticks
 
 # Okabe-Ito vermillion and reddish purple: apart from each other and from cividis's blue-to-yellow.
 UNCLIPPED_COLOR = "#D55E00"

@@ -2,31 +2,10 @@
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 import plotly.graph_objects as go
 
-COLORSCALE = "Cividis"  # readable with every common colour-vision deficiency
-ZERO_COLOR = "#d9d9d9"  # cells whose term is exactly zero (log10 = -inf)
-
-
-def decade_ticks(zmin: float, zmax: float, max_ticks: int = 9) -> tuple[list[float], list[str]]:
-    """Ticks on whole decades inside [zmin, zmax], a nice stride apart, labelled 1e-8 … 1e+8."""
-    span = max(zmax - zmin, 1.0)
-    stride = next(s for s in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000) if span / s < max_ticks - 1)
-    first, last = math.ceil(zmin / stride) * stride, math.floor(zmax / stride) * stride
-    values = list(range(first, last + 1, stride)) or [round(zmin)]
-    return [float(v) for v in values], [f"1e{v:+d}" if v else "1" for v in values]
-
-
-def value_range(*maps: np.ndarray) -> tuple[float, float]:
-    """The finite min and max over several log10 maps; (-1, 1) if none is finite."""
-    finite = np.concatenate([m[np.isfinite(m)].ravel() for m in maps])
-    if finite.size == 0:
-        return -1.0, 1.0
-    lo, hi = float(finite.min()), float(finite.max())
-    return (lo - 0.5, hi + 0.5) if hi - lo < 1e-9 else (lo, hi)
+from visualizer.figures.style import COLORSCALE, ZERO_COLOR, decade_ticks, value_range
 
 
 def pool_max(z: np.ndarray, factor: int) -> np.ndarray:

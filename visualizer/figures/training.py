@@ -9,7 +9,7 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from visualizer.figures.heatmap import COLORSCALE, decade_ticks
+from visualizer.figures.style import COLORSCALE, decade_ticks
 
 # Okabe–Ito: told apart by colour-blind students and on a washed-out projector.
 RUN_COLOURS = ("#000000", "#0072B2", "#D55E00", "#009E73", "#CC79A7")

@@ -22,7 +22,7 @@ import numpy as np
 import plotly.colors as pc
 import plotly.graph_objects as go
 
-from visualizer.figures.heatmap import COLORSCALE, decade_ticks, value_range
+from visualizer.figures.style import COLORSCALE, decade_ticks, value_range
 
 WEIGHTS = ("Wx", "Ws", "Wy")
 UNLIT_COLOR = "#c8c8c8"

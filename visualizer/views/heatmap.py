@@ -1,0 +1,196 @@
+"""Gradient heatmaps: every BPTT term k of dE_t/dWs and dE_t/dWx, the decay by lag, σ(Ws)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+import numpy as np
+import streamlit as st
+
+from core.experiment import ExperimentConfig, build, run
+from core.spectra import EDGE_TOLERANCE, badge_numbers, classify_regime, gamma, log10_state_norms
+from core.spectra import singular_values as ws_singular_values
+from visualizer.app import controls
+from visualizer.app.cache import read_only
+from visualizer.app.downloads import matrix_csv
+from visualizer.app.registry import PageInfo
+from visualizer.app.settings import Settings, control
+from visualizer.app.shell import PNG_EXPORT, PageStart, json_download
+from visualizer.app.url_state import ChoiceParam, FloatParam, IntParam
+from visualizer.figures.curves import decay_by_lag, per_step_line, singular_value_bars
+from visualizer.figures.heatmap import log10_heatmap
+from visualizer.figures.style import value_range
+
+ACTIVATIONS = ("tanh", "sigmoid", "relu", "linear")
+INITS = ("orthogonal", "normal", "glorot_uniform")
+
+
+@dataclass(frozen=True)
+class HeatmapSettings(Settings):
+    page: ClassVar[str] = "heatmap"
+    T: int = control(IntParam(60, 1, 500))
+    sigma: float = control(FloatParam(0.8, 0.0, 6.0))  # past the sigmoid's 1/γ = 4
+    act: str = control(ChoiceParam("tanh", ACTIVATIONS))
+    init: str = control(ChoiceParam("orthogonal", INITS))
+    H: int = control(IntParam(16, 1, 128))
+    scale: float = control(FloatParam(1.0, 0.0, 5.0, step=0.1))
+    loss: str = control(ChoiceParam("all", ("all", "last")))
+    seed: int = control(IntParam(0, 0, 9999, widget="number"))
+
+    def config(self) -> ExperimentConfig:
+        """The core's experiment for these settings."""
+        return ExperimentConfig(
+            n_steps=self.T,
+            n_hidden=self.H,
+            sigma_max=self.sigma,
+            activation=self.act,
+            recurrent_init=self.init,
+            input_scale=self.scale,
+            loss_steps=self.loss,
+            seed=self.seed,
+        )
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def bptt_maps(config: ExperimentConfig) -> dict[str, object]:
+    """Everything the heatmap page draws for one experiment, as read-only NumPy arrays.
+
+    log10 maps (T, T) and (T,), Ws's singular values (H,), the last loss row's rise
+    over lag (T,) = log10 ||dE_T/ds_k|| - log10 ||dE_T/ds_T|| indexed by T - k, the
+    states' log10 ||s_k|| (T,), and the regime.
+    """
+    result = run(config)
+    params, xs, _ = build(config)
+    last_row = np.asarray(result.log10_state_grad[-1], dtype=float)
+    with np.errstate(invalid="ignore"):
+        rise = (last_row - last_row[-1])[::-1]
+    return {
+        "losses": read_only(result.losses),
+        "log10_contrib_Wx": read_only(result.log10_contrib_Wx),
+        "log10_contrib_Ws": read_only(result.log10_contrib_Ws),
+        "log10_contrib_Wy": read_only(result.log10_contrib_Wy),
+        "log10_state_grad": read_only(result.log10_state_grad),
+        "log10_state_norm": read_only(log10_state_norms(params, xs, activation=config.activation)),
+        "singular_values": read_only(ws_singular_values(params.Ws)),
+        "rise": read_only(rise),
+        "regime": classify_regime(last_row, config.sigma_max, config.activation),
+        "one_over_gamma": 1.0 / gamma(config.activation),
+    }
+
+
+PAGE = PageInfo(
+    name="heatmap",
+    path="pages/heatmap.py",
+    settings=HeatmapSettings,
+    presets={
+        "vanishing": {"act": "tanh", "sigma": 0.8, "init": "orthogonal", "T": 60},
+        "exploding": {"act": "linear", "sigma": 1.3, "init": "orthogonal", "T": 60},
+        "edge": {"act": "tanh", "sigma": 1.0, "init": "orthogonal", "T": 100, "scale": 0.5},
+        "ffnn": {"sigma": 0.0, "T": 30},
+        "sigmoid": {"act": "sigmoid", "sigma": 1.0, "init": "orthogonal", "T": 60},
+    },
+    warm=lambda settings: bptt_maps(settings.config()),
+    warm_presets=("ffnn", "exploding", "sigmoid"),  # the home cards; "vanishing" is the default
+)
+BADGES = {"vanishing": (st.info, "📉"), "exploding": (st.error, "💥"), "edge": (st.warning, "⚖️")}
+BPTT_SUM = (
+    r"\frac{\partial E_t}{\partial W_s} = \sum_{k=1}^{t} \frac{\partial E_t}{\partial y_t}"
+    r"\frac{\partial y_t}{\partial s_t} \Big(\prod_{j=k+1}^{t} \operatorname{diag}(f'(a_j))\, W_s\Big)"
+    r"\frac{\partial^+ s_k}{\partial W_s}"
+)
+
+
+def verdict(view: dict[str, object], n_steps: int, tr) -> tuple[str, str]:
+    """The badge's kind (vanishing, exploding or edge) and its text in the page's language."""
+    regime = view["regime"]
+    n = badge_numbers(regime, n_steps)
+    measured = tr(f"heatmap.slope.{n['direction']}", per_step=n["per_step"], total=n["total"], lags=n["lags"])
+    key = f"heatmap.badge.{regime.kind}.{regime.reason}"
+    return regime.kind, tr(key, bound=n["bound"], gs=n["gs"], measured=measured, tol=EDGE_TOLERANCE)
+
+
+def draw(page: PageStart[HeatmapSettings]) -> None:
+    """The whole page: presets and controls, the verdict, both maps, decay, σ(Ws), Wy and states."""
+    tr, settings = page.tr, page.settings
+    if not page.projected:
+        controls.presets(PAGE.name, PAGE.presets, tr, PAGE.specs())
+    controls.draw(PAGE.name, PAGE.specs(), tr, hidden=page.hidden)
+    with st.spinner(tr("app.computing")):
+        view = bptt_maps(settings.config())
+    st.title(tr("heatmap.title"))
+    if not page.projected:
+        st.markdown(tr("heatmap.what"))
+        st.latex(BPTT_SUM)
+    kind, text = verdict(view, settings.T, tr)
+    badge, icon = BADGES[kind]
+    badge(text, icon=icon)
+    st.caption(tr("heatmap.rule", tol=EDGE_TOLERANCE))
+    _maps(view, tr)
+    _curves(view, tr)
+    _downloads(view, settings, tr)
+
+
+def _maps(view: dict[str, object], tr) -> None:
+    zmin, zmax = value_range(view["log10_contrib_Ws"], view["log10_contrib_Wx"])
+    axis = {
+        "x_title": tr("heatmap.k"),
+        "y_title": tr("heatmap.t"),
+        "zero_label": tr("app.zero"),
+        "lag_label": tr("heatmap.lag"),
+    }
+    for column, weight in zip(st.columns(2), ("Ws", "Wx"), strict=True):
+        title = tr(f"heatmap.map.{weight}")
+        fig = log10_heatmap(view[f"log10_contrib_{weight}"], title=title, zmin=zmin, zmax=zmax, **axis)
+        column.plotly_chart(fig, config=PNG_EXPORT, key=f"{PAGE.name}_map_{weight}")
+    st.caption(tr("heatmap.legend"))
+    st.caption(tr("heatmap.why_flat"))
+
+
+def _curves(view: dict[str, object], tr) -> None:
+    left, right = st.columns(2)
+    decay = decay_by_lag(
+        view["rise"],
+        bound_slope=view["regime"].bound_slope,
+        title=tr("heatmap.decay"),
+        x_title=tr("heatmap.lag"),
+        y_title=tr("heatmap.rise"),
+        measured_label=tr("heatmap.measured"),
+        bound_label=tr("heatmap.bound"),
+        zero_label=tr("app.zero"),
+        no_reach_note=tr("heatmap.no_reach"),
+    )
+    left.plotly_chart(decay, config=PNG_EXPORT, key=f"{PAGE.name}_decay")
+    bars = singular_value_bars(
+        view["singular_values"],
+        one_over_gamma=view["one_over_gamma"],
+        title=tr("heatmap.sv"),
+        x_title=tr("heatmap.sv_index"),
+        y_title="σ",
+        all_zero_note=tr("heatmap.sv_zero"),
+    )
+    right.plotly_chart(bars, config=PNG_EXPORT, key=f"{PAGE.name}_sv")
+    left, right = st.columns(2)
+    line = {"y_title": "log10 ‖·‖", "zero_label": tr("app.zero")}
+    wy = per_step_line(view["log10_contrib_Wy"], title=tr("heatmap.map.Wy"), x_title=tr("heatmap.t"), **line)
+    left.plotly_chart(wy, config=PNG_EXPORT, key=f"{PAGE.name}_wy")
+    x_title = tr("heatmap.states_x")
+    states = per_step_line(
+        view["log10_state_norm"], title=tr("heatmap.states"), x_title=x_title, symbol="k", **line
+    )
+    right.plotly_chart(states, config=PNG_EXPORT, key=f"{PAGE.name}_states")
+
+
+def _downloads(view: dict[str, object], settings: HeatmapSettings, tr) -> None:
+    left, right = st.columns(2)
+    left.download_button(
+        tr("heatmap.download_csv"),
+        data=lambda: matrix_csv(
+            view["log10_contrib_Ws"], header="log10 ||term k of dE_t/dWs||, row t, column k"
+        ),
+        file_name="log10_contrib_Ws.csv",
+        mime="text/csv",
+        on_click="ignore",
+    )
+    numbers = {"settings": settings.values(), **view}
+    json_download(tr("heatmap.download_json"), numbers, "bptt_heatmaps.json", where=right)
