@@ -19,8 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from core import corpus
-from core.authorship import PRESETS, AuthorshipConfig, fit, predict
+from core.authorship import PRESETS, AuthorshipConfig, corpus, fit, predict
 
 
 def run(config: AuthorshipConfig, loaded: corpus.Corpus) -> dict:

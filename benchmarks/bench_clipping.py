@@ -1,9 +1,10 @@
-"""Benchmark the clipping lab: core.train's jitted step against a plain NumPy BPTT step, and the page's work.
+"""Benchmark the clipping lab: core.training.train's jitted step against a plain NumPy BPTT step,
+and the page's work.
 
 Prints two tables for the default preset ("explodes": batch 64, T = 50, H = 64,
 temporal order, SGD with clip by global norm):
 
-1. Per-step time of `core.train.train_step` and of the same step written in
+1. Per-step time of `core.training.train.train_step` and of the same step written in
    NumPy (forward, the chapter's backward pass through time, clipping, SGD),
    both run here, and their ratio. The NumPy gradient is first checked
    against the JAX one.
@@ -31,8 +32,8 @@ import jax
 import jax.numpy as jnp
 
 from benchmarks.bench_core import median_seconds
-from core import clipping_lab as lab
-from core.train import CLIPS, init_state, train_step
+from core.training import clipping_lab as lab
+from core.training.train import CLIPS, init_state, train_step
 from visualizer.app.clipping_runs import FIELDS, RUNS, Snapshot, _train_three
 from visualizer.figures.training import training_panels
 
@@ -99,7 +100,7 @@ def main() -> None:
     numpy_s = median_seconds(lambda: numpy_step(numpy_params, xs, labels, 1e-9, 1.0), numpy_repeats)
     print("\nTraining step, default preset (batch 64, T = 50, H = 64; T padded to 64 for JAX)")
     print(f"{'':24s}{'ms/step':>10s}{'steps/s':>10s}")
-    print(f"{'core.train (JAX, jit)':24s}{jax_s * 1e3:10.2f}{1 / jax_s:10.0f}")
+    print(f"{'core.training.train (JAX, jit)':24s}{jax_s * 1e3:10.2f}{1 / jax_s:10.0f}")
     print(f"{'NumPy BPTT':24s}{numpy_s * 1e3:10.2f}{1 / numpy_s:10.0f}")
     print(f"{'ratio NumPy / JAX':24s}{numpy_s / jax_s:10.1f}x")
 

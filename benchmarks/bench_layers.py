@@ -2,7 +2,7 @@
 
 1. core.keras.SimpleRNN forward over a batch: lax.scan (unroll=False), Python-unrolled
    (unroll=True) and a NumPy loop, after warm-up; the ratio is against the NumPy loop.
-2. core.stateful.run_experiment: the first call (compiles) and a second call with other
+2. core.keras.stateful.run_experiment: the first call (compiles) and a second call with other
    epochs / seeds / shuffle (no recompile), against the time of the second call.
 
     .venv/bin/python benchmarks/bench_layers.py [--repeats 20]
@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import jax
 
 from core.keras import SimpleRNN
-from core.stateful import StatefulConfig, run_experiment
+from core.keras.stateful import StatefulConfig, run_experiment
 
 SIZES = [(10, 32, 64), (100, 32, 64), (1000, 32, 64)]  # (timesteps, batch, units)
 INPUT_DIM = 16

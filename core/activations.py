@@ -13,6 +13,8 @@ from typing import NamedTuple
 import jax
 import jax.numpy as jnp
 
+from core.checks import check_choice
+
 ACTIVATIONS = ("tanh", "sigmoid", "relu", "linear")
 
 
@@ -52,7 +54,5 @@ _TABLE = {
 
 def get_activation(name: str) -> Activation:
     """Look up an activation by name; raise ValueError naming the allowed ones."""
-    try:
-        return _TABLE[name]
-    except (KeyError, TypeError):
-        raise ValueError(f"unknown activation {name!r}; expected one of {', '.join(ACTIVATIONS)}") from None
+    check_choice("activation", name, ACTIVATIONS)
+    return _TABLE[name]

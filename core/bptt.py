@@ -24,11 +24,11 @@ import numpy as np
 from jax import lax
 
 from core import checks
-from core.activations import Activation, get_activation
+from core.activations import get_activation
 from core.buckets import bucket_hidden, bucket_steps, pad_params, pad_steps
+from core.logspace import LOG10_E, back_step, log10_norm, loss_terms, scaled_forward, unit_rows
 from core.rnn import RNNParams
 
-LOG10_E = float(np.log10(np.e))
 CHUNKS = 4  # the all-steps backward scan runs in this many chunks (see _all_rows_scan)
 _trace_count = 0
 
@@ -51,95 +51,6 @@ class BPTTResult(NamedTuple):
 def compile_count() -> int:
     """How many times the BPTT kernel has been traced (= compiled) in this process."""
     return _trace_count
-
-
-def _unit_rows(v: jax.Array) -> tuple[jax.Array, jax.Array]:
-    """Split v (..., H) into unit-norm rows and log10 of their norms (-inf for 0 rows).
-
-    Rows are first divided by their largest entry: squaring 1e-160 underflows
-    float64 (and 1e-20 float32), which would turn a tiny gradient into zero.
-    """
-    peak = jnp.max(jnp.abs(v), axis=-1, keepdims=True)
-    v = v / jnp.where(peak > 0, peak, 1.0)
-    norm = jnp.linalg.norm(v, axis=-1)
-    safe = jnp.where(norm > 0, norm, 1.0)
-    return v / safe[..., None], jnp.log10(peak[..., 0]) + jnp.log10(norm)
-
-
-def _log10_norm(v: jax.Array) -> jax.Array:
-    """log10 of the 2-norm of each row of v (..., H), without underflow."""
-    return _unit_rows(v)[1]
-
-
-def _scaled_forward(params: RNNParams, xs, s0, hidden_mask, act: Activation):
-    """Forward pass with states stored as s_t = 10^sig_t · s_hat_t, sig_t >= 0, |s_hat_t| <= 1.
-
-    Returns s_hat (T, H), sig (T,), and the argument for f' (T, H): a_t for a
-    bounded f, a_t / 10^sig_{t-1} for a homogeneous one (f' is scale-free there).
-    """
-
-    def to_scaled(s):
-        direction, log_norm = _unit_rows(s)
-        sig = jnp.maximum(0.0, log_norm)
-        return direction * 10.0 ** (log_norm - sig), sig
-
-    def step(carry, x_t):
-        s_hat, sig = carry
-        drive = params.Wx @ x_t + params.b
-        if act.homogeneous:  # f(a) = 10^sig f(a / 10^sig): never form the huge a
-            pre = params.Ws @ s_hat + drive * 10.0 ** (-sig)
-            base = sig
-        else:  # bounded f: |s| <= sqrt(H), so 10^sig is small and a is exact
-            pre = 10.0**sig * (params.Ws @ s_hat) + drive
-            base = 0.0
-        direction, log_norm = _unit_rows(act.fn(pre) * hidden_mask)
-        new_sig = jnp.maximum(0.0, base + log_norm)
-        new_s_hat = direction * 10.0 ** (base + log_norm - new_sig)
-        return (new_s_hat, new_sig), (new_s_hat, new_sig, pre)
-
-    _, (s_hat, sig, pre) = lax.scan(step, to_scaled(s0), xs)
-    return s_hat, sig, pre
-
-
-def _loss_terms(s_hat, sig, params: RNNParams, targets, loss: str):
-    """Per-step losses and dE_t/dy_t, raw and as (unit-free g_hat, log10 scale).
-
-    Returns E (T,), g_raw (T, O), g_hat (T, O), g_log (T,) with g = 10^g_log g_hat.
-    """
-    z_hat = s_hat @ params.Wy.T  # y = 10^sig z_hat + by
-    scale = 10.0 ** sig[:, None]
-    y = z_hat * scale + params.by  # raw; overflows honestly when the state does
-    if loss == "mse":
-        g_raw = y - targets
-        g_hat = z_hat + (params.by - targets) * 10.0 ** (-sig[:, None])
-        return 0.5 * jnp.sum(g_raw**2, axis=1), g_raw, g_hat, sig
-    onehot = jax.nn.one_hot(targets, params.by.shape[0], dtype=z_hat.dtype)
-    # Past float range the softmax is one-hot at argmax z_hat; 1e30 gets there.
-    hard = (z_hat - z_hat.max(axis=1, keepdims=True)) * 1e30
-    finite = jnp.all(jnp.isfinite(y), axis=1, keepdims=True)
-    p = jax.nn.softmax(jnp.where(finite, y, hard), axis=1)
-    # p_c - 1 rounds to 0 once p_c is within 1e-16 of 1; -(sum of the other p_j)
-    # is the same number, computed without cancellation.
-    g_raw = jnp.where(onehot > 0, -(p * (1 - onehot)).sum(1, keepdims=True), p)
-    # E = logsumexp(y - y_target), with the target's own entry an exact 0.
-    gap = (z_hat - (z_hat * onehot).sum(1, keepdims=True)) * scale
-    gap = gap + params.by - (params.by * onehot).sum(1, keepdims=True)
-    losses = jax.nn.logsumexp(jnp.where(onehot > 0, 0.0, gap), axis=1)
-    return losses, g_raw, g_raw, jnp.zeros_like(sig)
-
-
-def _back_step(dirs, logs, phi, log_peak, Ws):
-    """Move rows of dE_t/ds_k (dirs (R, H) times 10^logs (R,)) back through step k.
-
-    f'(a_k) = 10^log_peak · phi with max(phi) = 1, so a saturated f' never
-    underflows. Returns (log10 ||dE_t/ds_k||, log10 ||dE_t/da_k||, and rows
-    and logs for dE_t/ds_{k-1}), all per row.
-    """
-    log_state = logs + _log10_norm(dirs)
-    u_dir, log_u = _unit_rows(dirs * phi)
-    log_u = logs + log_peak + log_u
-    # The rows of u_dir @ Ws are Ws^T u; their norm is at most ||Ws||, so no overflow.
-    return log_state, log_u, u_dir @ Ws, log_u
 
 
 def _all_rows_scan(per_step, raw_step, Ws, n_hidden):
@@ -165,7 +76,7 @@ def _all_rows_scan(per_step, raw_step, Ws, n_hidden):
             k, inj_dir, inj_log, phi, log_peak, fprime, inj_raw = inp
             dirs = lax.dynamic_update_slice(dirs, inj_dir[None], (k - start, 0))
             logs = lax.dynamic_update_slice(logs, inj_log[None], (k - start,))
-            log_state, log_u, dirs, logs = _back_step(dirs, logs, phi, log_peak, Ws)
+            log_state, log_u, dirs, logs = back_step(dirs, logs, phi, log_peak, Ws)
             raw, raw_u = raw_step(raw, inj_raw, fprime)
             return (dirs, logs, raw), (log_state, log_u, raw_u)
 
@@ -186,10 +97,10 @@ def _kernel(params, xs, targets, s0, hidden_mask, loss_mask, rows, *, activation
     """
     act = get_activation(activation)
     n_steps, n_hidden = xs.shape[0], hidden_mask.shape[0]
-    s_hat, sig, pre = _scaled_forward(params, xs, s0, hidden_mask, act)
-    losses, g_raw, g_hat, g_log = _loss_terms(s_hat, sig, params, targets, loss)
+    s_hat, sig, pre = scaled_forward(params, xs, s0, hidden_mask, act)
+    losses, g_raw, g_hat, g_log = loss_terms(s_hat, sig, params, targets, loss)
     g_raw = jnp.where(loss_mask[:, None] > 0, g_raw, 0.0)  # not g * 0: an overflowed step is inf
-    inject_dir, inject_log = _unit_rows(g_hat @ params.Wy)  # dE_t/ds_t = Wy^T g_t
+    inject_dir, inject_log = unit_rows(g_hat @ params.Wy)  # dE_t/ds_t = Wy^T g_t
     inject_log = jnp.where(loss_mask > 0, inject_log + g_log, -jnp.inf)
     log_fprime = jnp.where(hidden_mask, act.log_derivative(pre), -jnp.inf)  # natural log
     peak = log_fprime.max(axis=1, keepdims=True)
@@ -219,7 +130,7 @@ def _kernel(params, xs, targets, s0, hidden_mask, loss_mask, rows, *, activation
             hit = rows == k
             dirs = jnp.where(hit[:, None], inj_dir, dirs)
             logs = jnp.where(hit, inj_log, logs)
-            log_state, log_u, dirs, logs = _back_step(dirs, logs, phi, log_peak, params.Ws)
+            log_state, log_u, dirs, logs = back_step(dirs, logs, phi, log_peak, params.Ws)
             raw, raw_u = raw_step(raw, inj_raw, fprime)
             return (dirs, logs, raw), (log_state, log_u, raw_u)
 
@@ -232,11 +143,11 @@ def _kernel(params, xs, targets, s0, hidden_mask, loss_mask, rows, *, activation
 
     s = s_hat * 10.0 ** sig[:, None]
     s_prev = jnp.concatenate([s0[None], s[:-1]])
-    log_s = sig + _log10_norm(s_hat)
-    log_s_prev = jnp.concatenate([_log10_norm(s0)[None], log_s[:-1]])
-    log_x = _log10_norm(xs)
+    log_s = sig + log10_norm(s_hat)
+    log_s_prev = jnp.concatenate([log10_norm(s0)[None], log_s[:-1]])
+    log_x = log10_norm(xs)
     no_term = jnp.arange(n_steps)[None, :] > rows[:, None]  # (R, T): k > t
-    log_g = jnp.where(loss_mask > 0, g_log + _log10_norm(g_hat), -jnp.inf)
+    log_g = jnp.where(loss_mask > 0, g_log + log10_norm(g_hat), -jnp.inf)
     return {
         "losses": jnp.where(loss_mask > 0, losses, 0.0),
         "grads": RNNParams(raw_u.T @ xs, raw_u.T @ s_prev, raw_u.sum(0), g_raw.T @ s, g_raw.sum(0)),

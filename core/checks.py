@@ -74,6 +74,18 @@ def check_choice(name: str, value: object, allowed: tuple[str, ...]) -> None:
         raise ValueError(f"unknown {name} {value!r}; expected one of {', '.join(allowed)}")
 
 
+def check_positive_int(name: str, value: object, *, allow_bool: bool = False) -> None:
+    """Check that a size or count is an int >= 1 (a bool is refused unless allow_bool)."""
+    if not isinstance(value, int) or (isinstance(value, bool) and not allow_bool) or value < 1:
+        raise ValueError(f"{name} must be a positive int, got {value!r}")
+
+
+def check_positive_ints(owner: object, names: tuple[str, ...], *, allow_bool: bool = False) -> None:
+    """check_positive_int for each named attribute of owner (a config's size fields)."""
+    for name in names:
+        check_positive_int(name, getattr(owner, name), allow_bool=allow_bool)
+
+
 def check_targets(targets: object, n_steps: int, n_out: int, loss: str) -> None:
     """mse wants float targets (T, O); softmax_ce wants int class ids (T,) in [0, O)."""
     shape = _shape(targets)

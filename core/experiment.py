@@ -36,10 +36,7 @@ class ExperimentConfig:
     )
 
     def __post_init__(self) -> None:
-        for name in ("n_steps", "n_hidden", "n_in", "n_out"):
-            value = getattr(self, name)
-            if not isinstance(value, int) or value < 1:
-                raise ValueError(f"{name} must be a positive int, got {value!r}")
+        checks.check_positive_ints(self, ("n_steps", "n_hidden", "n_in", "n_out"), allow_bool=True)
         if not (np.isfinite(self.sigma_max) and self.sigma_max >= 0):
             raise ValueError(f"sigma_max must be a finite number >= 0, got {self.sigma_max!r}")
         if not (np.isfinite(self.input_scale) and self.input_scale >= 0):

@@ -15,7 +15,7 @@ import jax.numpy as jnp
 from jax import lax
 
 from core.activations import get_activation
-from core.checks import check_params, check_sequence, check_state
+from core.checks import check_choice, check_params, check_positive_int, check_sequence, check_state
 
 INITIALISERS = ("glorot_uniform", "orthogonal", "normal", "zeros")
 
@@ -36,6 +36,7 @@ class RNNParams(NamedTuple):
 
 def _init_matrix(key: jax.Array, name: str, shape: tuple[int, int], gain: float) -> jax.Array:
     """One weight matrix of `shape` = (fan_out, fan_in) from a named initialiser times `gain`."""
+    check_choice("initialiser", name, INITIALISERS)
     fan_out, fan_in = shape
     if name == "glorot_uniform":  # Keras's default kernel initialiser
         limit = jnp.sqrt(6.0 / (fan_in + fan_out))
@@ -53,7 +54,7 @@ def _init_matrix(key: jax.Array, name: str, shape: tuple[int, int], gain: float)
         return gain * jax.random.normal(key, shape) / jnp.sqrt(fan_in)
     if name == "zeros":
         return jnp.zeros(shape)
-    raise ValueError(f"unknown initialiser {name!r}; expected one of {', '.join(INITIALISERS)}")
+    raise AssertionError(name)  # unreachable: check_choice above admits only the names handled
 
 
 def init_params(
@@ -72,8 +73,7 @@ def init_params(
     how the lab dials a network into the vanishing or exploding regime.
     """
     for label, n in (("n_in", n_in), ("n_hidden", n_hidden), ("n_out", n_out)):
-        if not isinstance(n, int) or n < 1:
-            raise ValueError(f"{label} must be a positive int, got {n!r}")
+        check_positive_int(label, n, allow_bool=True)
     k_x, k_s, k_y = jax.random.split(key, 3)
     return RNNParams(
         Wx=_init_matrix(k_x, kernel_init, (n_hidden, n_in), 1.0),

@@ -17,6 +17,7 @@ from core import bptt as _bptt
 from core import checks
 from core.activations import ACTIVATIONS, get_activation
 from core.buckets import bucket_hidden, bucket_steps, pad_params, pad_steps
+from core.logspace import LOG10_E, scaled_forward
 from core.rnn import RNNParams, init_params
 
 
@@ -56,7 +57,7 @@ def _padded_network(
 def _jacobian_norms_kernel(params, xs, s0, hidden_mask, last, *, activation):
     """log10 ||ds_last/ds_k||_2 for every k (T_pad,), 0 for k >= last."""
     act = get_activation(activation)
-    _, _, pre = _bptt._scaled_forward(params, xs, s0, hidden_mask, act)
+    _, _, pre = scaled_forward(params, xs, s0, hidden_mask, act)
     log_fprime = jnp.where(hidden_mask, act.log_derivative(pre), -jnp.inf)
     peak = log_fprime.max(axis=1, keepdims=True)
     phi = jnp.exp(log_fprime - jnp.where(jnp.isfinite(peak), peak, 0.0))
@@ -69,7 +70,7 @@ def _jacobian_norms_kernel(params, xs, s0, hidden_mask, last, *, activation):
         # ds_last/ds_{k-1} = P · diag(f'(a_k)) · Ws, for k <= last only.
         step = (p_hat * phi[k]) @ params.Ws
         norm = jnp.linalg.norm(step)
-        moved = (step / jnp.where(norm > 0, norm, 1.0), log_p + peak[k, 0] * _bptt.LOG10_E + jnp.log10(norm))
+        moved = (step / jnp.where(norm > 0, norm, 1.0), log_p + peak[k, 0] * LOG10_E + jnp.log10(norm))
         keep = k > last
         return jax.tree.map(lambda a, b: jnp.where(keep, a, b), (p_hat, log_p), moved), out
 
@@ -101,7 +102,7 @@ def log10_jacobian_norms(
 
 def _state_norms_kernel(params, xs, s0, hidden_mask, *, activation):
     """log10 ||s_t|| for every step (T_pad,), from the scaled forward pass (never overflows)."""
-    s_hat, sig, _ = _bptt._scaled_forward(params, xs, s0, hidden_mask, get_activation(activation))
+    s_hat, sig, _ = scaled_forward(params, xs, s0, hidden_mask, get_activation(activation))
     return sig + jnp.log10(jnp.linalg.norm(s_hat, axis=1))
 
 
@@ -176,8 +177,7 @@ def regime_map(
     int_lengths = lengths.ndim == 1 and lengths.size > 0 and np.issubdtype(lengths.dtype, np.integer)
     if not int_lengths or lengths.min() < 1:
         raise ValueError("lengths must be a non-empty 1-D list of ints >= 1")
-    if not isinstance(n_hidden, int) or n_hidden < 1:
-        raise ValueError(f"n_hidden must be a positive int, got {n_hidden!r}")
+    checks.check_positive_int("n_hidden", n_hidden, allow_bool=True)
     key_params, key_xs, key_targets = jax.random.split(jax.random.PRNGKey(seed), 3)
     n_steps = int(lengths.max())
     base = init_params(key_params, n_hidden, n_hidden, 1)

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from core.authorship import PRESETS, AuthorshipConfig
-from core.uploads import UploadError
+from core.authorship.uploads import UploadError
 from visualizer.app import authorship_state as runs
 from visualizer.app import controls, url_state
 from visualizer.app.shell import json_download, start_page, upload_limit

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from core import clipping_lab
+from core.training import clipping_lab
 from visualizer.app import clipping_runs, controls, url_state
 from visualizer.app.cliff_panel import CLIFF_SPECS, draw_cliff_panel
 from visualizer.app.safe_text import escape_markdown
@@ -10,7 +10,7 @@ from visualizer.app.shell import PNG_EXPORT, finish_page, json_download, start_p
 from visualizer.figures.training import PANELS, reach_heatmap, training_panels
 
 PAGE = "clipping"
-SPECS = {  # defaults: the "explodes" preset of core.clipping_lab.PRESETS
+SPECS = {  # defaults: the "explodes" preset of core.training.clipping_lab.PRESETS
     "task": url_state.ChoiceParam("temporal_order", ("temporal_order", "adding")),
     "T": url_state.IntParam(40, 10, 200),
     "H": url_state.ChoiceParam("64", ("16", "32", "64", "128")),

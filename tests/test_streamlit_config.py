@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from core.uploads import MAX_FILE_BYTES, MAX_TOTAL_BYTES
+from core.authorship.uploads import MAX_FILE_BYTES, MAX_TOTAL_BYTES
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = ROOT / ".streamlit" / "config.toml"

@@ -71,7 +71,7 @@ def test_a_bad_upload_shows_its_message_and_the_session_goes_on(case, server, pa
 
 
 def test_a_file_over_the_servers_upload_cap_is_refused_by_the_widget(server, page, tmp_path: Path):
-    # .streamlit/config.toml caps one upload at 20 MB, the most core.uploads could ever accept.
+    # .streamlit/config.toml caps one upload at 20 MB, the most core.authorship.uploads could ever accept.
     big = tmp_path / "alice__big.txt"
     big.write_bytes(b"word " * 4_300_000)  # 21.5 MB
     open_authorship(page, server)

@@ -8,7 +8,7 @@ import time
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from core import clipping_lab
+from core.training import clipping_lab
 from tests.browser.conftest import ARTIFACTS, assert_no_error
 from visualizer.app.i18n import text
 

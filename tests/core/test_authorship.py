@@ -10,7 +10,6 @@ import jax
 import numpy as np
 import pytest
 
-from core import authorship_io
 from core.authorship import (
     AuthorshipConfig,
     calibrate,
@@ -24,8 +23,9 @@ from core.authorship import (
     readout_weights,
     window_log_probs,
 )
-from core.authorship_data import batches
-from core.corpus import Corpus, Document
+from core.authorship import io as authorship_io
+from core.authorship.corpus import Corpus, Document
+from core.authorship.data import batches
 from core.rnn import forward
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -158,7 +158,7 @@ def test_decision_uses_the_mean_log_probability_and_reports_the_vote():
 
 
 def test_document_windows_cover_the_text_and_pad_short_ones():
-    from core.windows import Vocabulary
+    from core.authorship.windows import Vocabulary
 
     vocab = Vocabulary.from_texts(["ab "])
     assert document_windows(vocab, "abababab", 3).shape == (2, 3)

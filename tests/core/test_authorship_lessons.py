@@ -24,7 +24,6 @@ import functools
 import numpy as np
 import pytest
 
-from core import corpus as corpora
 from core.authorship import (
     PRESETS,
     AuthorshipConfig,
@@ -34,6 +33,7 @@ from core.authorship import (
     gradient_flow,
     predict,
 )
+from core.authorship import corpus as corpora
 
 SEEDS = (0, 1, 2)
 pytestmark = pytest.mark.float32  # the page trains in JAX's default float32

@@ -1,11 +1,11 @@
-"""core.cliff against plain-Python loops, finite differences, and the clipping invariants (float64)."""
+"""core.training.cliff against plain-Python loops, finite differences, clipping invariants (float64)."""
 
 import math
 
 import numpy as np
 import pytest
 
-from core import cliff
+from core.training import cliff
 
 
 def sigmoid(x: float) -> float:

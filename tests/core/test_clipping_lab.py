@@ -1,4 +1,4 @@
-"""core.clipping_lab: padding is exact, the heatmap's loss is the training loss, and the presets' facts."""
+"""core.training.clipping_lab: padding is exact, the heatmap's loss is the training loss, presets' facts."""
 
 import dataclasses
 import functools
@@ -10,10 +10,10 @@ import numpy as np
 import optax
 import pytest
 
-from core import clipping_lab as lab
-from core import tasks
 from core.rnn import RNNParams, forward
-from core.train import clip_gradients
+from core.training import clipping_lab as lab
+from core.training import tasks
+from core.training.train import clip_gradients
 
 pytestmark = pytest.mark.float32  # the lab trains in float32, as the page does
 

@@ -10,8 +10,8 @@ import zipfile
 import numpy as np
 import pytest
 
-from core import corpus, uploads
-from core.windows import (
+from core.authorship import corpus, uploads
+from core.authorship.windows import (
     UNKNOWN_ID,
     Vocabulary,
     balanced_accuracy,

@@ -1,4 +1,4 @@
-"""Killing a run while it saves leaves no half-written model (core.authorship_io writes, then renames).
+"""Killing a run while it saves leaves no half-written model (core.authorship.io writes, then renames).
 
 A subprocess saves a model with a writer slowed down at a chosen moment, announces that moment on
 stdout, and is SIGKILLed there: nothing of Python's own cleanup runs, as when a server is killed.
@@ -21,9 +21,9 @@ import jax
 import numpy as np
 import pytest
 
-from core import authorship_io
 from core.authorship import AuthorshipConfig, TrainedModel, init_model
-from core.windows import Vocabulary
+from core.authorship import io as authorship_io
+from core.authorship.windows import Vocabulary
 
 ROOT = Path(__file__).resolve().parents[2]
 ENV = {**os.environ, "JAX_PLATFORMS": "cpu", "PYTHONPATH": str(ROOT)}
@@ -35,7 +35,7 @@ SAVER = textwrap.dedent(
     """
     import io, os, sys, time
     import numpy as np
-    from core import authorship_io
+    from core.authorship import io as authorship_io
     from tests.core.test_kill_during_save import model_of
 
     target, moment, seed = sys.argv[1], sys.argv[2], int(sys.argv[3])

@@ -12,10 +12,10 @@ import jax
 import numpy as np
 import pytest
 
-from core import authorship_io
 from core.authorship import AuthorshipConfig, TrainedModel, init_model
-from core.authorship_io import ModelFileError
-from core.windows import Vocabulary
+from core.authorship import io as authorship_io
+from core.authorship.io import ModelFileError
+from core.authorship.windows import Vocabulary
 
 
 def small_model() -> TrainedModel:

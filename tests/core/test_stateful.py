@@ -1,4 +1,4 @@
-"""core.stateful (exercise 24): the batch layout, determinism, and the lesson it teaches.
+"""core.keras.stateful (exercise 24): the batch layout, determinism, and the lesson it teaches.
 
 Run in float32, the page's precision, so that one compilation serves the module.
 """
@@ -6,8 +6,8 @@ Run in float32, the page's precision, so that one compilation serves the module.
 import numpy as np
 import pytest
 
+from core.keras.stateful import ARMS, PERIODS, StatefulConfig, run_experiment, stream
 from core.rnn import RNNParams, forward
-from core.stateful import ARMS, PERIODS, StatefulConfig, run_experiment, stream
 
 pytestmark = pytest.mark.float32
 CONFIG = StatefulConfig(n_batches=16, test_batches=4, epochs=15, n_seeds=3)
@@ -114,7 +114,7 @@ def test_the_docs_name_keras_batch_shuffling_correctly():
     # the default.
     import inspect
 
-    import core.stateful as module
+    import core.keras.stateful as module
 
     source = inspect.getsource(module)
     assert 'shuffle="batch"' in module.__doc__ and "shuffle=True, shuffles single samples" in module.__doc__

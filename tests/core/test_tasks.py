@@ -1,9 +1,9 @@
-"""core.tasks: shapes, ranges, determinism, and labels that depend on the marked steps only."""
+"""core.training.tasks: shapes, ranges, determinism, and labels that depend on the marked steps only."""
 
 import numpy as np
 import pytest
 
-from core import tasks
+from core.training import tasks
 
 
 def adding_reference(xs: np.ndarray) -> np.ndarray:

@@ -1,4 +1,5 @@
-"""core.train: clipping invariants, one step against a hand-worked update, reports, divergence, no retrace."""
+"""core.training.train: clipping invariants, one step against a hand-worked update, reports, divergence,
+no retrace."""
 
 import math
 
@@ -10,7 +11,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from core.train import CLIPS, TrainConfig, clip_gradients, train
+from core.training.train import CLIPS, TrainConfig, clip_gradients, train
 
 # XLA on CPU flushes subnormals to zero, which is not what these invariants are about.
 finite = st.floats(-1e3, 1e3, allow_nan=False, allow_infinity=False, allow_subnormal=False)

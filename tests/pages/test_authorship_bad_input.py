@@ -21,10 +21,10 @@ import pytest
 import streamlit
 from streamlit.testing.v1 import AppTest
 
-from core import authorship_io
-from core import corpus as corpora
 from core.authorship import AuthorshipConfig, TrainedModel, init_model
-from core.windows import Vocabulary
+from core.authorship import corpus as corpora
+from core.authorship import io as authorship_io
+from core.authorship.windows import Vocabulary
 from tests.core.test_corpus import zipped
 from tests.pages.test_bad_input import Uploaded, authorship, load, no_traceback, steady_server  # noqa: F401
 from visualizer.app import authorship_state

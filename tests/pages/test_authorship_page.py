@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from core.uploads import UploadError
+from core.authorship.uploads import UploadError
 
 APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
 TIMEOUT = 180  # JAX compiles the train step, the scorer and bptt on first use

@@ -20,11 +20,11 @@ import pytest
 import streamlit
 from streamlit.testing.v1 import AppTest
 
-from core import authorship_io
-from core import corpus as corpora
 from core.authorship import AuthorshipConfig, TrainedModel, init_model
+from core.authorship import corpus as corpora
+from core.authorship import io as authorship_io
+from core.authorship.windows import Vocabulary
 from core.experiment import ExperimentConfig
-from core.windows import Vocabulary
 from tests.core.test_corpus import zipped
 from tests.pages.conftest import steady_server  # noqa: F401  (re-exported: other modules import it from here)
 from tests.pages.test_pages import heatmap_z, plotly_array, start

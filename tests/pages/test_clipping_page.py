@@ -6,7 +6,7 @@ import json
 import numpy as np
 import pytest
 
-from core import clipping_lab
+from core.training import clipping_lab
 from tests.pages.test_pages import plotly_array, start
 from visualizer.app import clipping_runs
 

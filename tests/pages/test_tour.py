@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from core import clipping_lab
+from core.training import clipping_lab
 from tests.pages import test_heatmap_page as heatmap_page
 from tests.pages.click_everything import sweep
 from tests.pages.test_layers_page import summary_text

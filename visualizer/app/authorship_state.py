@@ -20,11 +20,11 @@ from typing import Any
 import numpy as np
 import streamlit as st
 
-from core import corpus as corpora
 from core.authorship import AuthorshipConfig, TrainedModel, fit, gradient_flow, predict
-from core.authorship_io import ModelFileError, list_models, load, save
+from core.authorship import corpus as corpora
+from core.authorship.io import ModelFileError, list_models, load, save
+from core.authorship.uploads import parse_upload
 from core.checks import ExplainedError
-from core.uploads import parse_upload
 from visualizer.app import jobs
 from visualizer.app.safe_text import escape_markdown
 
@@ -140,7 +140,7 @@ def corpus_for(
 
 
 def saved_models() -> list[dict[str, Any]]:
-    """The models in models/, newest first (see core.authorship_io.list_models)."""
+    """The models in models/, newest first (see core.authorship.io.list_models)."""
     return list_models(MODELS)
 
 
@@ -191,7 +191,7 @@ def _load(path: str, mtime: float, root: str) -> TrainedModel:
 def load_model(path: str, t: Any) -> tuple[TrainedModel | None, str | None]:
     """(model, None) or (None, why it cannot be loaded, in the page's language).
 
-    Only files inside models/ are read: a link that leads elsewhere is refused by core.authorship_io.
+    Only files inside models/ are read: a link that leads elsewhere is refused by core.authorship.io.
     """
     try:
         # The link's own time and its target's: a dangling link is then "outside", not "missing".

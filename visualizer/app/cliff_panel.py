@@ -11,7 +11,7 @@ from collections.abc import Callable
 import numpy as np
 import streamlit as st
 
-from core.cliff import MAX_STEPS, MAX_T, descend, loss_surface, wall_b
+from core.training.cliff import MAX_STEPS, MAX_T, descend, loss_surface, wall_b
 from visualizer.app import url_state
 from visualizer.app.cache import read_only
 from visualizer.app.shell import PNG_EXPORT, json_download

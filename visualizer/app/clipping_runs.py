@@ -15,8 +15,8 @@ from typing import Any, NamedTuple
 import numpy as np
 import streamlit as st
 
-from core.clipping_lab import PRESETS, LabConfig, contributions, run
-from core.train import StepReport
+from core.training.clipping_lab import PRESETS, LabConfig, contributions, run
+from core.training.train import StepReport
 from visualizer.app import jobs
 from visualizer.app.cache import read_only
 from visualizer.app.controls import preset_state
@@ -50,7 +50,7 @@ def config_from(values: Mapping[str, Any]) -> LabConfig:
 
 
 def preset_values(name: str) -> dict[str, object]:
-    """Widget values of a preset of core.clipping_lab.PRESETS (choices as the widgets hold them)."""
+    """Widget values of a preset of core.training.clipping_lab.PRESETS (choices as the widgets hold them)."""
     c = PRESETS[name]
     return {
         "task": c.task,

@@ -1,4 +1,4 @@
-"""Cached core.keras and core.stateful calls for the layers page, shared by every session.
+"""Cached core.keras and core.keras.stateful calls for the layers page, shared by every session.
 
 As in cache.py: `st.cache_resource` on plain numbers and frozen configs, arrays read-only.
 """
@@ -12,7 +12,7 @@ import numpy as np
 import streamlit as st
 
 from core.keras import Dense, Sequential, SimpleRNN, SimpleRNNParams
-from core.stateful import ARMS, StatefulConfig, run_experiment
+from core.keras.stateful import ARMS, StatefulConfig, run_experiment
 from visualizer.app.cache import read_only
 
 WORKED_INPUTS = (1.0, 2.0, 3.0, 4.0)  # x_1..x_4 of the go_backwards / unroll example
@@ -82,7 +82,7 @@ def worked_example(go_backwards: bool, unroll: bool) -> dict[str, object]:
 
 @st.cache_resource(max_entries=64, show_spinner=False)
 def stateful_experiment(config: StatefulConfig) -> dict[str, np.ndarray]:
-    """core.stateful.run_experiment's numbers, rows in ARMS order (stateless, stateful), read-only."""
+    """core.keras.stateful.run_experiment's numbers, rows in ARMS order (stateless, stateful), read-only."""
     result = run_experiment(config)
     return {
         "seeds": read_only(result.seeds),

@@ -7,7 +7,7 @@ from typing import Any
 
 import streamlit as st
 
-from core.stateful import StatefulConfig
+from core.keras.stateful import StatefulConfig
 from visualizer.app import layers_cache
 from visualizer.app.shell import PNG_EXPORT
 from visualizer.figures.layers import (

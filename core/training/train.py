@@ -26,6 +26,8 @@ import jax.numpy as jnp
 import optax
 from jax import lax
 
+from core.checks import check_choice, check_positive_ints
+
 CLIPS = ("none", "global_norm", "value", "per_param_norm")
 OPTIMIZERS = ("sgd", "momentum", "adam")
 MOMENTUM = 0.9  # SGD + momentum's β, the common textbook value
@@ -46,18 +48,13 @@ class TrainConfig:
     eval_every: int = 25  # run `evaluate` every this many steps (and after the last)
 
     def __post_init__(self) -> None:
-        if self.optimizer not in OPTIMIZERS:
-            raise ValueError(f"unknown optimizer {self.optimizer!r}; expected one of {', '.join(OPTIMIZERS)}")
-        if self.clip not in CLIPS:
-            raise ValueError(f"unknown clip {self.clip!r}; expected one of {', '.join(CLIPS)}")
+        check_choice("optimizer", self.optimizer, OPTIMIZERS)
+        check_choice("clip", self.clip, CLIPS)
         for name in ("learning_rate", "threshold"):
             value = getattr(self, name)
             if not (isinstance(value, int | float) and math.isfinite(value) and value > 0):
                 raise ValueError(f"{name} must be a finite number > 0, got {value!r}")
-        for name in ("steps", "eval_every"):
-            value = getattr(self, name)
-            if not isinstance(value, int) or value < 1:
-                raise ValueError(f"{name} must be a positive int, got {value!r}")
+        check_positive_ints(self, ("steps", "eval_every"), allow_bool=True)
 
 
 class StepReport(NamedTuple):

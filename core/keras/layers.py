@@ -1,8 +1,9 @@
-"""Keras's SimpleRNN, Dense and Sequential with Keras's semantics, in JAX (no TensorFlow).
+"""Keras's SimpleRNN and Dense layers with Keras's semantics, in JAX (no TensorFlow).
 
 Shapes follow Keras: a recurrent layer reads (batch, timesteps, input_dim). Params
 are NamedTuple pytrees; layers are frozen dataclasses (hashable configs) whose
 methods are pure functions of (params, inputs). Random keys are explicit.
+core.keras.sequential stacks them.
 
 Weight mapping to `core.rnn.RNNParams`: kernel = Wx.T (I, U), recurrent_kernel =
 Ws.T (U, U), bias = b (U,), so one step is s_t = f(x_t @ kernel + s_{t-1} @
@@ -21,7 +22,7 @@ import jax.numpy as jnp
 from jax import lax
 
 from core.activations import get_activation
-from core.checks import check_choice
+from core.checks import check_choice, check_positive_int
 from core.rnn import INITIALISERS, init_params
 
 Shape = tuple[int | None, ...]
@@ -42,11 +43,6 @@ class DenseParams(NamedTuple):
 
     kernel: jax.Array  # (I, U)
     bias: jax.Array | None  # (U,); None when use_bias=False
-
-
-def _positive_int(label: str, n: object) -> None:
-    if not isinstance(n, int) or isinstance(n, bool) or n < 1:
-        raise ValueError(f"{label} must be a positive int, got {n!r}")
 
 
 def _rate(label: str, rate: float) -> None:
@@ -88,7 +84,7 @@ class SimpleRNN:
     recurrent: ClassVar[bool] = True  # Sequential checks that a recurrent layer gets a 3-D input
 
     def __post_init__(self) -> None:
-        _positive_int("units", self.units)
+        check_positive_int("units", self.units)
         get_activation(self.activation)
         check_choice("kernel_initializer", self.kernel_initializer, INITIALISERS)
         check_choice("recurrent_initializer", self.recurrent_initializer, INITIALISERS)
@@ -98,7 +94,7 @@ class SimpleRNN:
 
     def init(self, key: jax.Array, input_dim: int) -> SimpleRNNParams:
         """Weights as Keras initialises them, drawn by `core.rnn.init_params` and transposed."""
-        _positive_int("input_dim", input_dim)
+        check_positive_int("input_dim", input_dim)
         inits = dict(kernel_init=self.kernel_initializer, recurrent_init=self.recurrent_initializer)
         p = init_params(key, input_dim, self.units, 1, **inits)
         bias_init = jnp.ones if self.bias_initializer == "ones" else jnp.zeros
@@ -208,7 +204,7 @@ class SimpleRNN:
 
     def reset_states(self, batch_size: int, dtype: jnp.dtype = jnp.float32) -> jax.Array:
         """The zero states (B, U) a stateful layer starts from and returns to on layer.reset_states()."""
-        _positive_int("batch_size", batch_size)
+        check_positive_int("batch_size", batch_size)
         return jnp.zeros((batch_size, self.units), dtype=dtype)
 
     def call_stateful(
@@ -271,13 +267,13 @@ class Dense:
     recurrent: ClassVar[bool] = False
 
     def __post_init__(self) -> None:
-        _positive_int("units", self.units)
+        check_positive_int("units", self.units)
         check_choice("activation", self.activation, DENSE_ACTIVATIONS)
         check_choice("kernel_initializer", self.kernel_initializer, INITIALISERS)
 
     def init(self, key: jax.Array, input_dim: int) -> DenseParams:
         """kernel (I, U) from the named initialiser (core.rnn's), bias zeros."""
-        _positive_int("input_dim", input_dim)
+        check_positive_int("input_dim", input_dim)
         # init_params draws Wx (U, I) with Keras's kernel initialisers; Ws is unused here.
         inits = dict(kernel_init=self.kernel_initializer, recurrent_init="zeros")
         p = init_params(key, input_dim, self.units, 1, **inits)
@@ -299,110 +295,3 @@ class Dense:
         if params.bias is not None:
             y = y + params.bias
         return _dense_activation(self.activation)(y)
-
-
-Layer = SimpleRNN | Dense
-_KERAS_NAMES = {SimpleRNN: "simple_rnn", Dense: "dense"}
-
-
-class SummaryRow(NamedTuple):
-    """One line of model.summary()."""
-
-    name: str  # e.g. simple_rnn_1
-    kind: str  # SimpleRNN or Dense
-    output_shape: str  # e.g. (None, 10, 64)
-    params: int  # Param #
-
-
-@dataclass(frozen=True)
-class Sequential:
-    """keras.models.Sequential built on input_shape = (timesteps, input_dim), batch None unless given.
-
-    A layer with return_state passes its output (not the state) to the next layer, as
-    `out, state = layer(x)` would in Keras's functional API.
-    """
-
-    layers: tuple[Layer, ...]
-    input_shape: tuple[int, int]  # (timesteps, input_dim)
-    batch_size: int | None = None  # stateful models fix it; summary prints None otherwise
-
-    def __post_init__(self) -> None:
-        if not self.layers:
-            raise ValueError("a Sequential model needs at least one layer")
-        if len(self.input_shape) != 2:
-            raise ValueError(f"input_shape is (timesteps, input_dim), got {self.input_shape!r}")
-        for n in self.input_shape:
-            _positive_int("input_shape entries", n)
-        self.build()  # fail at construction, as model.add does in Keras
-
-    def names(self) -> list[str]:
-        """Each layer's name: its own, or Keras's simple_rnn_1, dense_1, dense_2, ..."""
-        seen: dict[type, int] = {}
-        names = []
-        for layer in self.layers:
-            seen[type(layer)] = seen.get(type(layer), 0) + 1
-            names.append(layer.name or f"{_KERAS_NAMES[type(layer)]}_{seen[type(layer)]}")
-        return names
-
-    def build(self) -> list[tuple[Shape | list[Shape], int]]:
-        """(output shape, Param #) per layer; ValueError if a recurrent layer gets a 2-D input."""
-        shape: Shape = (self.batch_size, *self.input_shape)
-        names = self.names()
-        built = []
-        for i, layer in enumerate(self.layers):
-            if layer.recurrent and len(shape) != 3:
-                below = f" on {names[i - 1]}" if i else ""
-                raise ValueError(
-                    f"Input 0 of layer {names[i]} is incompatible with the layer: expected ndim=3, "
-                    f"found ndim={len(shape)}. Full shape received: {format_shape(shape)}. "
-                    f"A recurrent layer reads a sequence (batch, timesteps, features): "
-                    f"set return_sequences=True{below}."
-                )
-            out = layer.output_shape(shape)
-            built.append((out, layer.count_params(shape[-1])))
-            shape = out[0] if isinstance(out, list) else out
-        return built
-
-    def summary_rows(self) -> list[SummaryRow]:
-        """The rows of model.summary()."""
-        return [
-            SummaryRow(name, type(layer).__name__, format_shape(out), n)
-            for name, layer, (out, n) in zip(self.names(), self.layers, self.build(), strict=True)
-        ]
-
-    def count_params(self) -> int:
-        """Total params: the sum of Param #."""
-        return sum(n for _, n in self.build())
-
-    def summary(self) -> str:
-        """model.summary() as Keras prints it."""
-        rows = self.summary_rows()
-        rule, thick = "_" * 65, "=" * 65
-        lines = [rule, f"{'Layer (type)':<29}{'Output Shape':<26}Param #", thick]
-        for i, r in enumerate(rows):
-            lines.append(f"{f'{r.name} ({r.kind})':<29}{r.output_shape:<26}{r.params}")
-            lines.append(thick if i == len(rows) - 1 else rule)
-        total = self.count_params()
-        lines += [f"Total params: {total:,}", f"Trainable params: {total:,}", "Non-trainable params: 0", rule]
-        return "\n".join(lines)
-
-    def init(self, key: jax.Array) -> tuple:
-        """Every layer's params, one key each."""
-        keys = jax.random.split(key, len(self.layers))
-        dims = [self.input_shape[1]] + [
-            (out[0] if isinstance(out, list) else out)[-1] for out, _ in self.build()[:-1]
-        ]
-        return tuple(layer.init(k, d) for layer, k, d in zip(self.layers, keys, dims, strict=True))
-
-    def __call__(
-        self, params: tuple, x: jax.Array, *, training: bool = False, key: jax.Array | None = None
-    ) -> jax.Array:
-        """x (B, timesteps, input_dim) -> the last layer's output; recurrent layers start at 0."""
-        keys = jax.random.split(key, len(self.layers)) if key is not None else [None] * len(self.layers)
-        for layer, p, k in zip(self.layers, params, keys, strict=True):
-            if layer.recurrent:
-                x = layer(p, x, training=training, key=k)
-                x = x[0] if layer.return_state else x
-            else:
-                x = layer(p, x)
-        return x

@@ -4,20 +4,21 @@
              -> readout: last state s_L, or the mean over all states -> dense -> softmax over authors
 
 Documents are split whole into train / validation / test. Training windows are
-drawn with every author equally often (or weighted), and `core.train` runs one
+drawn with every author equally often (or weighted), and `core.training.train` runs one
 jitted step on a vmapped batch. A document's score for author c is the mean of
 log p(c | window) over its windows; per-author offsets chosen on the
 validation documents only (see `calibrate`) turn scores into a decision, and
 the test documents, used for nothing else, give the reported accuracy.
 
-Command line: `python -m core.authorship train|predict ...` (see core.authorship_cli).
+This module holds the model and its scoring; core.authorship.data the split and batches,
+core.authorship.fit the training loop, core.authorship.io the files.
+Command line: `python -m core.authorship train|predict ...` (see core.authorship.cli).
 """
 
 from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -26,75 +27,13 @@ import jax.numpy as jnp
 import numpy as np
 
 from core import checks
+from core.authorship.config import READOUTS, AuthorshipConfig
+from core.authorship.corpus import Document
+from core.authorship.windows import Vocabulary, balanced_accuracy, windows
 from core.bptt import bptt
-from core.corpus import Corpus, Document
 from core.rnn import RNNParams, forward, init_params
-from core.train import CLIPS, TrainConfig, train
-from core.windows import Vocabulary, balanced_accuracy, windows
 
-READOUTS = ("last", "mean")
-BALANCES = ("sampling", "weights", "none")
-SPLITS = ("document", "random_window")
 EVAL_CHUNK = 256  # windows per evaluation call; the last chunk is padded, so one compile per length
-LIVE_WINDOWS = 512  # held-out windows scored during training (display only, never for a choice)
-
-
-@dataclass(frozen=True)
-class AuthorshipConfig:
-    """One training run: data, model, optimiser. Hashable, so one run serves every session."""
-
-    corpus: str = "federalist"  # a core.corpus name, or "upload:<hash>" for an uploaded corpus
-    window: int = 100  # L, characters per window (the chapter uses 30; 10..200)
-    stride: int = 50  # training windows start every `stride` characters (overlap = L - stride)
-    readout: str = "mean"  # "last": the last state only (as in the chapter); "mean": mean of all states
-    n_hidden: int = 64  # H, the SimpleRNN's state size
-    n_embed: int = 16  # D, the character embedding size
-    batch: int = 64  # windows per training step
-    steps: int = 600  # training steps
-    learning_rate: float = 3e-3  # Adam's step size
-    clip: str = "global_norm"  # gradient clipping kind (core.train.CLIPS)
-    threshold: float = 1.0  # clipping threshold
-    balance: str = "sampling"  # "sampling": each author equally often; "weights": loss weights; "none"
-    split: str = "document"  # "document": whole papers held out; "random_window": the chapter's leaky split
-    validation_fraction: float = 0.15  # of each author's documents, to choose the decision offsets
-    test_fraction: float = 0.2  # of each author's documents, used only for the reported accuracy
-    seed: int = 0  # one seed for the split, the initial weights and the batches
-    eval_every: int = 50  # steps between live held-out accuracies
-
-    def __post_init__(self) -> None:
-        for name in ("window", "stride", "n_hidden", "n_embed", "batch", "steps", "eval_every"):
-            value = getattr(self, name)
-            if not isinstance(value, int) or value < 1:
-                raise ValueError(f"{name} must be a positive int, got {value!r}")
-        checks.check_choice("readout", self.readout, READOUTS)
-        checks.check_choice("balance", self.balance, BALANCES)
-        checks.check_choice("split", self.split, SPLITS)
-        checks.check_choice("clip", self.clip, CLIPS)
-        for name in ("validation_fraction", "test_fraction"):
-            if not 0.0 < getattr(self, name) < 0.5:
-                raise ValueError(f"{name} must lie in (0, 0.5), got {getattr(self, name)!r}")
-
-    def train_config(self) -> TrainConfig:
-        """What core.train needs: Adam, this run's clipping and length."""
-        return TrainConfig(
-            optimizer="adam",
-            learning_rate=self.learning_rate,
-            clip=self.clip,
-            threshold=self.threshold,
-            steps=self.steps,
-            eval_every=self.eval_every,
-        )
-
-
-# The page's presets (and the benchmark's): the fields they set on top of AuthorshipConfig().
-PRESETS: dict[str, dict[str, Any]] = {
-    # The chapter's activity: 30-character windows, the last state feeds the classifier.
-    "chapter": {"window": 30, "stride": 15, "readout": "last", "n_hidden": 64, "steps": 600},
-    # Long windows and the mean over all states: every step gets a short gradient path.
-    "works_best": {"window": 100, "stride": 50, "readout": "mean", "n_hidden": 64, "steps": 600},
-    # The same long windows through the last state only: the gradient must cross 100 steps.
-    "last_fails": {"window": 100, "stride": 50, "readout": "last", "n_hidden": 64, "steps": 600},
-}
 
 
 class AuthorshipParams(NamedTuple):
@@ -177,7 +116,7 @@ def document_windows(vocab: Vocabulary, text: str, length: int) -> np.ndarray:
 
 @dataclass
 class TrainedModel:
-    """A trained attribution model: everything `predict` and `core.authorship_io.save` need."""
+    """A trained attribution model: everything `predict` and `core.authorship.io.save` need."""
 
     config: AuthorshipConfig
     vocab: Vocabulary
@@ -254,53 +193,6 @@ def predict(model: TrainedModel, documents: Documents) -> list[DocumentPredictio
     return rows
 
 
-class Progress(NamedTuple):
-    """What `fit` yields after each step; the last one carries the trained model."""
-
-    step: int
-    steps: int
-    loss: float
-    heldout: float  # balanced accuracy of held-out windows every eval_every steps, else nan
-    finite: bool
-    model: TrainedModel | None = None  # set on the final report only
-
-
-def fit(
-    config: AuthorshipConfig, corpus: Corpus, *, should_stop: Callable[[], bool] | None = None
-) -> Iterator[Progress]:
-    """Train on corpus as config says, yielding Progress per step; the last carries the model.
-
-    should_stop() is polled between steps (a page's stop button); the model is then
-    the one reached so far, with metrics["stopped_at"] set.
-    """
-    from core.authorship_data import prepare  # the data half, kept in its own module
-
-    data = prepare(config, corpus)
-    key = jax.random.PRNGKey(config.seed)
-    params = init_model(key, data.vocab.size, config.n_embed, config.n_hidden, len(corpus.authors))
-    live_ids, live_labels = data.live_windows
-
-    def live_accuracy(p: AuthorshipParams) -> float:
-        predicted = np.argmax(window_log_probs(p, live_ids, config.readout), axis=1)
-        return balanced_accuracy(live_labels, predicted, len(corpus.authors))
-
-    history: dict[str, list[float]] = {"loss": [], "heldout": []}
-    report, stopped = None, False
-    for report in train(window_loss, params, data.batches, config.train_config(), evaluate=live_accuracy):
-        history["loss"].append(report.loss)
-        history["heldout"].append(report.heldout)
-        stopped = should_stop is not None and should_stop()
-        last = report.step == config.steps or not report.finite or stopped
-        if not last:
-            yield Progress(report.step, config.steps, report.loss, report.heldout, report.finite)
-            continue
-        final = jax.tree.map(np.asarray, report.params)
-        model = data.finish(final, history, stopped_at=report.step if stopped else None)
-        model.metrics["finite"] = report.finite
-        yield Progress(report.step, config.steps, report.loss, report.heldout, report.finite, model)
-        return
-
-
 def gradient_flow(model: TrainedModel, ids: np.ndarray, author: int) -> dict[str, np.ndarray]:
     """How far back the gradient of one window's loss reaches, for the model as trained.
 
@@ -341,9 +233,3 @@ def summary(model: TrainedModel) -> str:
     heldout = model.metrics.get("heldout", {}).get("balanced_accuracy", math.nan)
     steps = model.metrics.get("steps")
     return f"{model.config.corpus}: held-out balanced accuracy {heldout:.0%} after {steps} steps"
-
-
-if __name__ == "__main__":
-    from core.authorship_cli import main
-
-    raise SystemExit(main())

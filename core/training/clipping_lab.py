@@ -18,11 +18,12 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 
-from core import tasks
 from core.bptt import BPTTResult, bptt
 from core.buckets import bucket_steps
+from core.checks import check_choice
 from core.rnn import RNNParams, forward, init_params
-from core.train import CLIPS, OPTIMIZERS, StepReport, TrainConfig, train
+from core.training import tasks
+from core.training.train import CLIPS, OPTIMIZERS, StepReport, TrainConfig, train
 
 HELDOUT_SIZE = 256  # sequences in the held-out batch
 ADDING_TOLERANCE = 0.04  # an adding answer counts as right within this (Hochreiter & Schmidhuber 1997)
@@ -32,7 +33,7 @@ ADDING_TOLERANCE = 0.04  # an adding answer counts as right within this (Hochrei
 class LabConfig:
     """One clipping experiment: the task, the network, and how it is trained (all but the clipping)."""
 
-    task: str = "adding"  # "adding" or "temporal_order" (core.tasks)
+    task: str = "adding"  # "adding" or "temporal_order" (core.training.tasks)
     n_steps: int = 50  # T, the sequence length
     n_hidden: int = 64  # H
     sigma_max: float = 1.0  # σ_max(Ws) at initialisation (orthogonal Ws, so exactly this)
@@ -44,14 +45,12 @@ class LabConfig:
     seed: int = 0  # weights, batches and the held-out batch
 
     def __post_init__(self) -> None:
-        if self.task not in tasks.TASKS:
-            raise ValueError(f"unknown task {self.task!r}; expected one of {', '.join(tasks.TASKS)}")
+        check_choice("task", self.task, tasks.TASKS)
         if not isinstance(self.n_steps, int) or not tasks.MIN_STEPS <= self.n_steps <= 1000:
             raise ValueError(f"n_steps must be an int in {tasks.MIN_STEPS}..1000, got {self.n_steps!r}")
         if not (np.isfinite(self.sigma_max) and self.sigma_max >= 0):
             raise ValueError(f"sigma_max must be a finite number >= 0, got {self.sigma_max!r}")
-        if self.optimizer not in OPTIMIZERS:
-            raise ValueError(f"unknown optimizer {self.optimizer!r}; expected one of {', '.join(OPTIMIZERS)}")
+        check_choice("optimizer", self.optimizer, OPTIMIZERS)
 
     @property
     def n_params(self) -> int:
@@ -175,9 +174,8 @@ def training_batches(config: LabConfig) -> Iterator[tuple[np.ndarray, np.ndarray
 
 
 def run(config: LabConfig, clip: str) -> Iterator[StepReport]:
-    """Train one run with clipping `clip` (a name in core.train.CLIPS), reporting every step."""
-    if clip not in CLIPS:
-        raise ValueError(f"unknown clip {clip!r}; expected one of {', '.join(CLIPS)}")
+    """Train one run with clipping `clip` (a name in core.training.train.CLIPS), reporting every step."""
+    check_choice("clip", clip, CLIPS)
     return train(
         LOSSES[config.task],
         initial_params(config),

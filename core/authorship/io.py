@@ -23,10 +23,11 @@ from typing import Any
 
 import numpy as np
 
-from core.authorship import AuthorshipConfig, AuthorshipParams, TrainedModel
+from core.authorship.config import AuthorshipConfig
+from core.authorship.model import AuthorshipParams, TrainedModel
+from core.authorship.windows import Vocabulary
 from core.checks import ExplainedError
 from core.rnn import RNNParams
-from core.windows import Vocabulary
 
 FORMAT = "rnn-gradient-flow-lab/authorship/1"
 ARRAYS = ("embed", "Wx", "Ws", "b", "Wy", "by")

@@ -18,11 +18,13 @@ import json
 import sys
 from pathlib import Path
 
-from core import corpus as corpora
-from core.authorship import AuthorshipConfig, TrainedModel, fit, predict, summary
-from core.authorship_io import ModelFileError, load, save
-from core.corpus import Document, clean
-from core.uploads import UploadError, decode_text, parse_upload
+from core.authorship import corpus as corpora
+from core.authorship.config import AuthorshipConfig
+from core.authorship.corpus import Document, clean
+from core.authorship.fit import fit
+from core.authorship.io import ModelFileError, load, save
+from core.authorship.model import TrainedModel, predict, summary
+from core.authorship.uploads import UploadError, decode_text, parse_upload
 
 # Command-line flag -> AuthorshipConfig field, for the settings a teacher may change.
 OVERRIDES = {
