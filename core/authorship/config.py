@@ -18,7 +18,7 @@ LIVE_WINDOWS = 512  # held-out windows scored during training (display only, nev
 class AuthorshipConfig:
     """One training run: data, model, optimiser. Hashable, so one run serves every session."""
 
-    corpus: str = "federalist"  # a core.corpus name, or "upload:<hash>" for an uploaded corpus
+    corpus: str = "federalist"  # a core.authorship.corpus name, or "upload:<hash>" for an uploaded corpus
     window: int = 100  # L, characters per window (the chapter uses 30; 10..200)
     stride: int = 50  # training windows start every `stride` characters (overlap = L - stride)
     readout: str = "mean"  # "last": the last state only (as in the chapter); "mean": mean of all states
@@ -27,7 +27,7 @@ class AuthorshipConfig:
     batch: int = 64  # windows per training step
     steps: int = 600  # training steps
     learning_rate: float = 3e-3  # Adam's step size
-    clip: str = "global_norm"  # gradient clipping kind (core.train.CLIPS)
+    clip: str = "global_norm"  # gradient clipping kind (core.training.train.CLIPS)
     threshold: float = 1.0  # clipping threshold
     balance: str = "sampling"  # "sampling": each author equally often; "weights": loss weights; "none"
     split: str = "document"  # "document": whole papers held out; "random_window": the chapter's leaky split
@@ -48,7 +48,7 @@ class AuthorshipConfig:
                 raise ValueError(f"{name} must lie in (0, 0.5), got {getattr(self, name)!r}")
 
     def train_config(self) -> TrainConfig:
-        """What core.train needs: Adam, this run's clipping and length."""
+        """What core.training.train needs: Adam, this run's clipping and length."""
         return TrainConfig(
             optimizer="adam",
             learning_rate=self.learning_rate,
