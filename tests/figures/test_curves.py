@@ -5,10 +5,15 @@ import numpy as np
 from visualizer.figures.curves import decay_by_lag, per_step_line, singular_value_bars
 from visualizer.figures.regime import CLIP, regime_heatmap
 
+DECAY = {"title": "d", "x": "lag", "y": "rise", "measured": "measured", "bound": "bound"}
+DECAY |= {"zero": "exactly 0", "no_reach": ""}
+BARS = {"title": "s", "x": "i", "y": "σ", "line": "1/γ", "all_zero": ""}
+REGIME = {"title": "r", "x": "σ", "y": "T", "line": "σ_max = 1/γ", "colorbar": "ratio", "zero": "exactly 0"}
+
 
 def test_decay_chart_draws_the_pascanu_line_with_the_given_slope():
     rise = -0.1 * np.arange(8)
-    fig = decay_by_lag(rise, bound_slope=np.log10(0.8), title="d", x_title="lag", y_title="rise")
+    fig = decay_by_lag(rise, bound_slope=np.log10(0.8), labels=DECAY)
     measured, bound = fig.data
     np.testing.assert_allclose(measured.y, rise)
     slope = np.polyfit(bound.x, bound.y, 1)[0]
@@ -17,16 +22,14 @@ def test_decay_chart_draws_the_pascanu_line_with_the_given_slope():
 
 
 def test_decay_chart_has_no_bound_line_when_ws_is_zero_and_gaps_for_zero_terms():
-    fig = decay_by_lag(
-        np.array([0.0, -np.inf, -np.inf]), bound_slope=-np.inf, title="d", x_title="l", y_title="r"
-    )
+    fig = decay_by_lag(np.array([0.0, -np.inf, -np.inf]), bound_slope=-np.inf, labels=DECAY)
     measured, zeros = fig.data  # no bound line: log10(γ·0) = -inf
     assert np.isnan(measured.y[1])
     assert list(zeros.x) == [1, 2] and zeros.name == "exactly 0"  # the exact zeros are drawn, not left out
 
 
 def test_decay_chart_says_why_nothing_reaches_back_when_ws_is_zero():
-    kwargs = dict(bound_slope=-np.inf, title="d", x_title="间隔", y_title="r", no_reach_note="Ws = 0: 无")
+    kwargs = dict(bound_slope=-np.inf, labels={**DECAY, "x": "间隔", "no_reach": "Ws = 0: 无"})
     fig = decay_by_lag(np.array([0.0, -np.inf, -np.inf]), **kwargs)
     assert [a.text for a in fig.layout.annotations] == ["Ws = 0: 无"]
     assert "间隔" in fig.data[0].hovertemplate  # the hover speaks the page's language
@@ -35,22 +38,20 @@ def test_decay_chart_says_why_nothing_reaches_back_when_ws_is_zero():
 
 
 def test_singular_values_all_zero_get_a_note_instead_of_an_empty_chart():
-    kwargs = dict(one_over_gamma=1.0, title="s", x_title="i", y_title="σ", all_zero_note="all 0")
+    kwargs = dict(one_over_gamma=1.0, labels={**BARS, "all_zero": "all 0"})
     assert "all 0" in [a.text for a in singular_value_bars(np.zeros(4), **kwargs).layout.annotations]
     assert "all 0" not in [a.text for a in singular_value_bars(np.ones(4), **kwargs).layout.annotations]
 
 
 def test_singular_values_marks_the_ones_above_one_over_gamma():
-    fig = singular_value_bars(
-        np.array([5.0, 3.0, 1.0]), one_over_gamma=4.0, title="s", x_title="i", y_title="σ"
-    )
+    fig = singular_value_bars(np.array([5.0, 3.0, 1.0]), one_over_gamma=4.0, labels=BARS)
     colors = list(fig.data[0].marker.color)
     assert colors[0] != colors[1] == colors[2]
     assert fig.layout.shapes[0].y0 == 4.0
 
 
 def test_per_step_line_marks_exactly_zero_steps():
-    fig = per_step_line(np.array([1.0, -np.inf, 0.5]), title="w", x_title="t", y_title="v")
+    fig = per_step_line(np.array([1.0, -np.inf, 0.5]), labels={"title": "w", "x": "t", "y": "v", "zero": "0"})
     assert list(fig.data[1].x) == [2]
     assert fig.data[1].y[0] < 0.5
 
@@ -62,9 +63,7 @@ def test_regime_map_puts_gains_across_and_draws_the_edge():
         gains=np.array([0.5, 1.0, 2.0]),
         lengths=np.array([10, 20]),
         one_over_gamma=1.0,
-        title="r",
-        x_title="σ",
-        y_title="T",
+        labels=REGIME,
     )
     assert np.asarray(fig.data[0].z).shape == (2, 3)
     assert fig.layout.shapes[0].x0 == 1.0
@@ -78,10 +77,7 @@ def test_regime_colour_is_diverging_around_one_and_clipped_but_hover_is_true():
         gains=np.array([0.5, 1.0, 2.95]),
         lengths=np.array([10, 200]),
         one_over_gamma=1.0,
-        title="r",
-        x_title="σ",
-        y_title="T",
-        colorbar_title="比值",
+        labels={**REGIME, "colorbar": "比值"},
     )
     colour, cells = fig.data
     assert (colour.zmin, colour.zmid, colour.zmax) == (-CLIP, 0.0, CLIP) and CLIP == 10
@@ -109,10 +105,7 @@ def test_regime_map_names_an_edge_that_lies_off_the_map():
         gains=np.array([0.5, 1.0, 2.0]),
         lengths=np.array([2, 3]),
         one_over_gamma=4.0,
-        title="r",
-        x_title="σ",
-        y_title="T",
-        line_label="1/γ",
+        labels={**REGIME, "line": "1/γ"},
     )
     assert not fig.layout.shapes
     assert fig.layout.annotations[0].text == "1/γ = 4 →"

@@ -15,7 +15,7 @@ from tests.pages.test_pages import start
 from visualizer.app import clipping_runs
 from visualizer.app.i18n import text
 from visualizer.app.locales.tour import STRINGS
-from visualizer.app.tour import STEPS
+from visualizer.views.tour import STEPS
 
 ROOT = Path(__file__).resolve().parents[2]
 CHAPTER_FIGURES = ["5.1", "5.3", "5.4", "5.6", "5.8", "5.9", "5.10", "5.11", "5.12", "5.13", "5.29", "5.30"]

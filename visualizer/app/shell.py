@@ -16,6 +16,7 @@ from visualizer.app.registry import PageInfo
 from visualizer.app.settings import Settings
 
 S = TypeVar("S", bound=Settings | None)
+Translator = Callable[..., str]  # tr(key, **values): a string of the table in the page's language
 
 # Plotly's camera button saves a projector-sized PNG.
 PNG_EXPORT = {"toImageButtonOptions": {"format": "png", "width": 1920, "height": 1080, "scale": 1}}
@@ -30,7 +31,7 @@ def run_through_entrypoint() -> None:
     page file alone, without the sidebar or the language. Leave that mode and
     rerun: the entrypoint then routes the same URL to this page.
     """
-    from streamlit.runtime.pages_manager import PagesManager
+    from streamlit.runtime.pages_manager import PagesManager  # Streamlit internals: only where needed
 
     if PagesManager.uses_pages_directory:
         PagesManager.uses_pages_directory = False

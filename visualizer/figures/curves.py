@@ -2,31 +2,31 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import numpy as np
 import plotly.graph_objects as go
 
-MEASURED_COLOR = "#00224e"  # cividis dark blue
-BOUND_COLOR = "#c4a000"  # cividis-side yellow, darkened to read on white
-EDGE_COLOR = "#7f7f7f"
+from visualizer.figures.style import CIVIDIS_BLUE, CIVIDIS_GOLD, MID_GREY
+
+MEASURED_COLOR, BOUND_COLOR, EDGE_COLOR = CIVIDIS_BLUE, CIVIDIS_GOLD, MID_GREY
 
 
 def decay_by_lag(
     rise: np.ndarray,
     *,
     bound_slope: float,
-    title: str,
-    x_title: str,
-    y_title: str,
-    measured_label: str = "measured",
-    bound_label: str = "Pascanu bound (γ·σ_max)^lag",
-    zero_label: str = "exactly 0",
-    no_reach_note: str = "",
+    labels: Mapping[str, str],
 ) -> go.Figure:
     """log10 ||dE_T/ds_k|| - log10 ||dE_T/ds_T|| against lag T - k (rise[lag]), with the bound's line.
 
-    Lags whose gradient is exactly 0 (-inf) are marked on the floor of the chart; when
-    no lag > 0 is reached at all (Ws = 0), `no_reach_note` says why in the middle.
+    labels: title, x, y, measured, bound (the bound's line), zero (exactly-0 markers) and
+    no_reach. Lags whose gradient is exactly 0 (-inf) are marked on the floor of the chart;
+    when no lag > 0 is reached at all (Ws = 0), labels["no_reach"] says why in the middle.
     """
+    title, x_title, y_title = labels["title"], labels["x"], labels["y"]
+    measured_label, bound_label = labels["measured"], labels["bound"]
+    zero_label, no_reach_note = labels["zero"], labels["no_reach"]
     rise = np.asarray(rise, dtype=float)
     lags = np.arange(rise.size)
     fig = go.Figure()
@@ -68,16 +68,15 @@ def singular_value_bars(
     values: np.ndarray,
     *,
     one_over_gamma: float,
-    title: str,
-    x_title: str,
-    y_title: str,
-    line_label: str = "1/γ",
-    all_zero_note: str = "",
+    labels: Mapping[str, str],
 ) -> go.Figure:
-    """Bars of the singular values of Ws, largest first, against a line at 1/γ.
+    """Bars of the singular values of Ws (H,), largest first, against a line at 1/γ.
 
-    When every singular value is 0 (Ws = 0) the bars have no height: `all_zero_note` says so.
+    labels: title, x, y, line (the 1/γ line's name) and all_zero. When every singular value
+    is 0 (Ws = 0) the bars have no height: labels["all_zero"] says so.
     """
+    title, x_title, y_title = labels["title"], labels["x"], labels["y"]
+    line_label, all_zero_note = labels["line"], labels["all_zero"]
     values = np.asarray(values, dtype=float)
     index = np.arange(1, values.size + 1)
     fig = go.Figure(
@@ -109,13 +108,14 @@ def singular_value_bars(
 def per_step_line(
     values: np.ndarray,
     *,
-    title: str,
-    x_title: str,
-    y_title: str,
-    zero_label: str = "exactly 0",
+    labels: Mapping[str, str],
     symbol: str = "t",
 ) -> go.Figure:
-    """A log10 value (T,) per step `symbol` = 1..T (e.g. ||dE_t/dWy||); exactly-zero steps on the floor."""
+    """A log10 value (T,) per step `symbol` = 1..T (e.g. ||dE_t/dWy||); exactly-zero steps on the floor.
+
+    labels: title, x, y and zero (the exactly-0 markers).
+    """
+    title, x_title, y_title, zero_label = labels["title"], labels["x"], labels["y"], labels["zero"]
     values = np.asarray(values, dtype=float)
     steps = np.arange(1, values.size + 1)
     finite = np.isfinite(values)

@@ -10,14 +10,16 @@ selects its marker, and the page reads σ_max and T from that point.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import numpy as np
-import plotly.colors
 import plotly.graph_objects as go
 
+from visualizer.figures.style import BLACK, DIVERGING
+
 CLIP = 10.0  # decades either side of 10^0 that the colour resolves; beyond, the end colours
-# ColorBrewer RdBu (colour-blind safe), reversed: blue = vanishing, white = 1, red = exploding.
-COLORSCALE = plotly.colors.make_colorscale(plotly.colors.diverging.RdBu[::-1])
-EDGE_LINE = "#000000"  # the 1/γ line: black reads on white, blue and red alike
+COLORSCALE = DIVERGING  # blue = vanishing, white = 1, red = exploding
+EDGE_LINE = BLACK  # the 1/γ line: black reads on white, blue and red alike
 
 
 def clipped_ticks(clip: float = CLIP) -> tuple[list[float], list[str]]:
@@ -34,19 +36,17 @@ def regime_heatmap(
     gains: np.ndarray,
     lengths: np.ndarray,
     one_over_gamma: float,
-    title: str,
-    x_title: str,
-    y_title: str,
-    line_label: str = "σ_max = 1/γ",
-    colorbar_title: str = "ratio",
-    zero_label: str = "exactly 0",
+    labels: Mapping[str, str],
     clip: float = CLIP,
 ) -> go.Figure:
     """Heatmap of z (len(gains), len(lengths)) with σ_max across and T up (log axis), a line at 1/γ.
 
+    labels: title, x, y, line (the 1/γ line), colorbar and zero (an exactly-0 cell's hover).
     Trace 0 is the coloured map (no hover of its own); trace 1 holds one invisible,
     clickable marker per cell at (σ_max, T) whose hover shows the true, unclipped value.
     """
+    title, x_title, y_title = labels["title"], labels["x"], labels["y"]
+    line_label, colorbar_title, zero_label = labels["line"], labels["colorbar"], labels["zero"]
     z = np.asarray(z, dtype=float).T  # rows: lengths, columns: gains
     gains, lengths = np.asarray(gains, dtype=float), np.asarray(lengths)
     tickvals, ticktext = clipped_ticks(clip)

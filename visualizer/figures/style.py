@@ -27,9 +27,12 @@ SERIES = (BLUE, ORANGE, GREEN, PURPLE, SKY_BLUE, VERMILION, YELLOW, BLACK)
 # Neutrals for frames, text and things that are on a path but carry no magnitude.
 INK = "#1a1a1a"
 DARK_GREY = "#404040"
-MID_GREY = "#8c8c8c"
+MID_GREY = "#7f7f7f"
 LIGHT_GREY = "#c8c8c8"
-ZERO_COLOR = "#d9d9d9"  # cells whose term is exactly zero (log10 = -inf)
+ZERO_COLOR = "#d9d9d9"
+# Two ends of Cividis for lines beside a Cividis map: its dark blue, and its yellow darkened to read on white.
+CIVIDIS_BLUE = "#00224e"
+CIVIDIS_GOLD = "#c4a000"  # cells whose term is exactly zero (log10 = -inf)
 
 COLORSCALE = "Cividis"  # magnitudes: readable with every common colour-vision deficiency
 # ColorBrewer RdBu (colour-blind safe), reversed: blue = vanishing, white = 1, red = exploding.

@@ -16,7 +16,7 @@ from visualizer.app.cache import read_only
 from visualizer.app.downloads import matrix_csv
 from visualizer.app.registry import PageInfo
 from visualizer.app.settings import Settings, control
-from visualizer.app.shell import PNG_EXPORT, PageStart, json_download
+from visualizer.app.shell import PNG_EXPORT, PageStart, Translator, json_download
 from visualizer.app.url_state import ChoiceParam, FloatParam, IntParam
 from visualizer.figures.curves import decay_by_lag, per_step_line, singular_value_bars
 from visualizer.figures.heatmap import log10_heatmap
@@ -101,7 +101,7 @@ BPTT_SUM = (
 )
 
 
-def verdict(view: dict[str, object], n_steps: int, tr) -> tuple[str, str]:
+def verdict(view: dict[str, object], n_steps: int, tr: Translator) -> tuple[str, str]:
     """The badge's kind (vanishing, exploding or edge) and its text in the page's language."""
     regime = view["regime"]
     n = badge_numbers(regime, n_steps)
@@ -131,7 +131,7 @@ def draw(page: PageStart[HeatmapSettings]) -> None:
     _downloads(view, settings, tr)
 
 
-def _maps(view: dict[str, object], tr) -> None:
+def _maps(view: dict[str, object], tr: Translator) -> None:
     zmin, zmax = value_range(view["log10_contrib_Ws"], view["log10_contrib_Wx"])
     axis = {
         "x_title": tr("heatmap.k"),
@@ -147,41 +147,42 @@ def _maps(view: dict[str, object], tr) -> None:
     st.caption(tr("heatmap.why_flat"))
 
 
-def _curves(view: dict[str, object], tr) -> None:
+def _curves(view: dict[str, object], tr: Translator) -> None:
     left, right = st.columns(2)
-    decay = decay_by_lag(
-        view["rise"],
-        bound_slope=view["regime"].bound_slope,
-        title=tr("heatmap.decay"),
-        x_title=tr("heatmap.lag"),
-        y_title=tr("heatmap.rise"),
-        measured_label=tr("heatmap.measured"),
-        bound_label=tr("heatmap.bound"),
-        zero_label=tr("app.zero"),
-        no_reach_note=tr("heatmap.no_reach"),
-    )
+    decay_labels = {
+        "title": tr("heatmap.decay"),
+        "x": tr("heatmap.lag"),
+        "y": tr("heatmap.rise"),
+        "measured": tr("heatmap.measured"),
+        "bound": tr("heatmap.bound"),
+        "zero": tr("app.zero"),
+        "no_reach": tr("heatmap.no_reach"),
+    }
+    decay = decay_by_lag(view["rise"], bound_slope=view["regime"].bound_slope, labels=decay_labels)
     left.plotly_chart(decay, config=PNG_EXPORT, key=f"{PAGE.name}_decay")
+    bar_labels = {
+        "title": tr("heatmap.sv"),
+        "x": tr("heatmap.sv_index"),
+        "y": "σ",
+        "line": "1/γ",
+        "all_zero": tr("heatmap.sv_zero"),
+    }
     bars = singular_value_bars(
-        view["singular_values"],
-        one_over_gamma=view["one_over_gamma"],
-        title=tr("heatmap.sv"),
-        x_title=tr("heatmap.sv_index"),
-        y_title="σ",
-        all_zero_note=tr("heatmap.sv_zero"),
+        view["singular_values"], one_over_gamma=view["one_over_gamma"], labels=bar_labels
     )
     right.plotly_chart(bars, config=PNG_EXPORT, key=f"{PAGE.name}_sv")
     left, right = st.columns(2)
-    line = {"y_title": "log10 ‖·‖", "zero_label": tr("app.zero")}
-    wy = per_step_line(view["log10_contrib_Wy"], title=tr("heatmap.map.Wy"), x_title=tr("heatmap.t"), **line)
-    left.plotly_chart(wy, config=PNG_EXPORT, key=f"{PAGE.name}_wy")
-    x_title = tr("heatmap.states_x")
-    states = per_step_line(
-        view["log10_state_norm"], title=tr("heatmap.states"), x_title=x_title, symbol="k", **line
+    line = {"y": "log10 ‖·‖", "zero": tr("app.zero")}
+    wy_labels = {"title": tr("heatmap.map.Wy"), "x": tr("heatmap.t"), **line}
+    left.plotly_chart(
+        per_step_line(view["log10_contrib_Wy"], labels=wy_labels), config=PNG_EXPORT, key=f"{PAGE.name}_wy"
     )
+    state_labels = {"title": tr("heatmap.states"), "x": tr("heatmap.states_x"), **line}
+    states = per_step_line(view["log10_state_norm"], labels=state_labels, symbol="k")
     right.plotly_chart(states, config=PNG_EXPORT, key=f"{PAGE.name}_states")
 
 
-def _downloads(view: dict[str, object], settings: HeatmapSettings, tr) -> None:
+def _downloads(view: dict[str, object], settings: HeatmapSettings, tr: Translator) -> None:
     left, right = st.columns(2)
     left.download_button(
         tr("heatmap.download_csv"),
