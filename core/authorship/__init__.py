@@ -3,7 +3,8 @@
 Submodules, each importing only those before it: corpus, uploads, windows (the texts and
 their windows) <- config (AuthorshipConfig, PRESETS) <- model (weights, logits, scoring,
 calibration, predict, gradient_flow) <- data (split, batches, final scoring) <- fit (the
-training loop) <- io (.npz + JSON files) <- cli (`python -m core.authorship train|predict`).
+training loop); store (writes .npz + JSON) <- io (checked load, list_models) <- cli
+(`python -m core.authorship train|predict`).
 This package re-exports the names other code uses; the submodules import each other
 by submodule path, never through this file.
 """
