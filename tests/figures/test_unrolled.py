@@ -128,7 +128,7 @@ def test_reveal_from_hides_earlier_terms():
 
 
 def test_exactly_zero_edges_are_dashed_grey_with_a_legend_entry():
-    fig = ws_figure(zero_label="genau 0")
+    fig = ws_figure(labels={"zero": "genau 0"})
     (zero,) = [tr for tr in lit(fig) if tr.meta["zero"]]
     assert zero.meta["step"] == 0 and zero.meta["value"] is None  # -inf kept JSON-safe
     assert zero.line.color == ZERO_EDGE_COLOR and zero.line.dash not in (None, "solid")
@@ -145,7 +145,7 @@ def colour_bar(fig):
 
 
 def test_colour_bar_has_decade_ticks_over_the_finite_values_or_the_given_range():
-    fig = ws_figure(colorbar_title="梯度大小")
+    fig = ws_figure(labels={"colorbar": "梯度大小"})
     bar = colour_bar(fig)
     assert (bar.marker.cmin, bar.marker.cmax) == (-3.0, 1.0)  # -3 .. 0.5 widened to whole decades
     assert bar.marker.colorscale[0][1] == "#00224e"
@@ -187,7 +187,7 @@ def test_feed_forward_draws_ws_dotted_and_stacked_labels_each_layer():
 
 
 def test_edges_are_labelled_and_the_title_is_passed_through():
-    fig = unrolled_graph(3, loss_steps=[2], title="Entrollt")
+    fig = unrolled_graph(3, loss_steps=[2], labels={"title": "Entrollt"})
     texts = [a.text for a in fig.layout.annotations]
     assert texts.count("W<sub>x</sub>") == 3 and texts.count("W<sub>y</sub>") == 1  # one loss, one output
     assert texts.count("W<sub>s</sub>") == 3  # s_0 -> s_1 included
@@ -257,8 +257,8 @@ def legend(fig):
 
 
 def test_the_legend_says_what_each_edge_style_means_in_the_given_language():
-    texts = {"forward": "前向", "term": "项", "chain": "反向", "no_ws": "Ws = 0"}
-    fig = ws_figure(legend=texts, zero_label="恰好为 0")
+    texts = {"legend.forward": "前向", "legend.term": "项", "legend.chain": "反向", "legend.no_ws": "Ws = 0"}
+    fig = ws_figure(labels=texts | {"zero": "恰好为 0"})
     entries = legend(fig)
     assert set(entries) == {"forward", "term", "chain", "zero"}
     assert [entries[key].name for key in ("forward", "term", "chain", "zero")] == [

@@ -14,8 +14,8 @@ import pytest
 from core.experiment import build
 from tests.core.reference import untied_norms
 from tests.pages.click_everything import open_page, sweep
-from visualizer.app import unrolled_logic as logic
 from visualizer.app.i18n import text
+from visualizer.views.unrolled import logic
 
 PAGE = "pages/unrolled.py"
 TOUR_LINKS = [  # visualizer/app/tour.py's links to this page

@@ -21,3 +21,16 @@ def magnitude_latex(name: str, log10_value: float) -> str:
     if log10_value == float("-inf"):
         return rf"\lVert {name} \rVert = 0"
     return rf"\lVert {name} \rVert = 10^{{{log10_value:.2f}}}"
+
+
+def walk_latex(t: int, k: int, weight: str, term_log10: float, running_log10: float) -> str:
+    """Term k of dE_t/dW (t, k 1-based), its size, and the size of the sum of terms k..t so far."""
+    term = rf"\text{{term}}_{{{k}}}"
+    running = rf"\textstyle\sum_{{j={k}}}^{{{t}}}\text{{term}}_j"
+    return (
+        term_latex(t, k, weight)
+        + r"\qquad "
+        + magnitude_latex(term, term_log10)
+        + r",\quad "
+        + magnitude_latex(running, running_log10)
+    )
