@@ -14,6 +14,8 @@ from visualizer.figures.layers import (
     stateful_boxplot,
 )
 
+LAYOUT = {"title": "5.33", "batch": "batch", "sample": "sample"}
+
 
 def arrows(fig):
     return [a for a in fig.layout.annotations if a.showarrow]
@@ -33,10 +35,8 @@ def test_shape_boxes_label_every_shape_and_highlight_the_chosen_row():
         (None, 10, 100),
         outputs,
         row_labels=["a", "b", "c", "d"],
-        layer_label="SimpleRNN(64)",
-        output_names=("output", "state"),
+        labels={"title": "t", "layer": "SimpleRNN(64)", "output": "output", "state": "state"},
         selected=1,
-        title="t",
     )
     labels = texts(fig)
     assert labels.count("(None, 10, 100)") == 4
@@ -52,7 +52,7 @@ def test_shape_boxes_label_every_shape_and_highlight_the_chosen_row():
 
 
 def test_batch_layout_in_order_hands_sample_i_to_sample_i():
-    fig = batch_layout(3, 4, title="5.33")
+    fig = batch_layout(3, 4, labels=LAYOUT)
     (cells,) = fig.data
     assert list(cells.text) == [f"{s}{j}" for s in "abc" for j in range(1, 5)]
     found = arrows(fig)
@@ -65,7 +65,7 @@ def test_batch_layout_in_order_hands_sample_i_to_sample_i():
 
 def test_batch_layout_marks_every_link_a_shuffle_broke():
     order = [2, 0, 1, 3]  # only 0 -> 1 stays consecutive
-    fig = batch_layout(2, 4, order=order)
+    fig = batch_layout(2, 4, order=order, labels=LAYOUT)
     colors = [a.arrowcolor for a in arrows(fig)]
     consecutive = sum(order[j + 1] == order[j] + 1 for j in range(3))
     assert colors.count(OK_COLOR) == 2 * consecutive == 2
@@ -74,16 +74,17 @@ def test_batch_layout_marks_every_link_a_shuffle_broke():
 
 
 def test_batch_layout_can_show_the_translations_wrong_rule_crossed_out():
-    fig = batch_layout(3, 3, wrong_label="not i → i+1")
+    fig = batch_layout(3, 3, labels={**LAYOUT, "wrong": "not i → i+1"})
     wrong = [a for a in arrows(fig) if a.ay != a.y]
     assert len(wrong) == 1 and wrong[0].arrowcolor == BROKEN_COLOR
     assert "✗ not i → i+1" in texts(fig)
-    assert not [a for a in arrows(batch_layout(3, 3)) if a.ay != a.y]
+    assert not [a for a in arrows(batch_layout(3, 3, labels=LAYOUT)) if a.ay != a.y]
 
 
 def test_stateful_boxplot_has_one_box_per_arm_with_every_seed():
     rmse = np.array([[0.13, 0.12, 0.14], [0.01, 0.02, 0.015]])
-    fig = stateful_boxplot(rmse, arm_labels=["stateless", "stateful"], seeds=[0, 1, 2], title="5.34")
+    labels = {"title": "5.34", "y": "test RMSE"}
+    fig = stateful_boxplot(rmse, arm_labels=["stateless", "stateful"], seeds=[0, 1, 2], labels=labels)
     assert [type(tr) for tr in fig.data] == [go.Box, go.Box]
     assert [tr.name for tr in fig.data] == ["stateless", "stateful"]
     for tr, row in zip(fig.data, rmse, strict=True):
@@ -93,7 +94,10 @@ def test_stateful_boxplot_has_one_box_per_arm_with_every_seed():
 
 
 def test_error_by_position_counts_steps_from_one():
-    fig = error_by_position(np.array([[0.3, 0.1, 0.05], [0.01, 0.01, 0.01]]), arm_labels=["a", "b"])
+    labels = {"title": "by position", "x": "position", "y": "test RMSE"}
+    fig = error_by_position(
+        np.array([[0.3, 0.1, 0.05], [0.01, 0.01, 0.01]]), arm_labels=["a", "b"], labels=labels
+    )
     assert len(fig.data) == 2
     np.testing.assert_array_equal(fig.data[0].x, [1, 2, 3])
     np.testing.assert_array_equal(fig.data[1].y, [0.01, 0.01, 0.01])

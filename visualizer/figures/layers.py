@@ -2,16 +2,36 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import plotly.graph_objects as go
 
-# Okabe-Ito: told apart by colour-blind viewers too.
-STREAM_COLORS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
-ARM_COLORS = ("#7f7f7f", "#0072B2", "#D55E00")
-OK_COLOR, BROKEN_COLOR = "#009E73", "#D55E00"
-LAYER_COLOR, BOX_COLOR = "#fde9b0", "#dbe9f6"
+from visualizer.figures.style import (
+    BLACK,
+    BLUE,
+    DARK_GREY,
+    GREEN,
+    INK,
+    MID_GREY,
+    ORANGE,
+    SERIES,
+    SKY_BLUE,
+    VERMILION,
+)
+
+STREAM_COLORS = SERIES  # one colour per stream of the batch layout
+ARM_COLORS = (MID_GREY, BLUE, VERMILION)  # stateless, stateful, stateful with shuffled batches
+OK_COLOR, BROKEN_COLOR = GREEN, VERMILION  # a state handed to the next chunk of its stream, or not
+
+
+def _tint(color: str, white: float) -> str:
+    """A "#rrggbb" colour mixed with `white` parts of white (0: the colour, 1: white), for pale fills."""
+    channels = (int(color[i : i + 2], 16) for i in (1, 3, 5))
+    return "#" + "".join(f"{round(c + white * (255 - c)):02x}" for c in channels)
+
+
+LAYER_COLOR, BOX_COLOR, SHADOW_COLOR = _tint(ORANGE, 0.7), _tint(SKY_BLUE, 0.8), _tint(SKY_BLUE, 0.9)
 
 
 def shape_text(shape: Sequence[int | None]) -> str:
@@ -29,8 +49,8 @@ def _box(fig: go.Figure, x: float, y: float, w: float, h: float, text: str, *, n
             x1=x + w / 2 + d,
             y0=y - h / 2 + d,
             y1=y + h / 2 + d,
-            line=dict(color="#4d4d4d", width=1),
-            fillcolor="#eef4fa",
+            line=dict(color=DARK_GREY, width=1),
+            fillcolor=SHADOW_COLOR,
             layer="below",
         )
     fig.add_shape(
@@ -39,11 +59,11 @@ def _box(fig: go.Figure, x: float, y: float, w: float, h: float, text: str, *, n
         x1=x + w / 2,
         y0=y - h / 2,
         y1=y + h / 2,
-        line=dict(color="#4d4d4d", width=1.5),
+        line=dict(color=DARK_GREY, width=1.5),
         fillcolor=fill,
         layer="below",
     )
-    fig.add_annotation(x=x, y=y, text=text, showarrow=False, font=dict(size=13, color="#1a1a1a"))
+    fig.add_annotation(x=x, y=y, text=text, showarrow=False, font=dict(size=13, color=INK))
 
 
 def _arrow(fig: go.Figure, x0: float, y0: float, x1: float, y1: float, **line: object) -> None:
@@ -61,7 +81,7 @@ def _arrow(fig: go.Figure, x0: float, y0: float, x1: float, y1: float, **line: o
         arrowhead=2,
         arrowsize=1.2,
         arrowwidth=line.get("width", 2),
-        arrowcolor=line.get("color", "#4d4d4d"),
+        arrowcolor=line.get("color", DARK_GREY),
     )
 
 
@@ -70,12 +90,14 @@ def shape_boxes(
     outputs: Sequence[Sequence[Sequence[int | None]]],
     *,
     row_labels: Sequence[str],
-    layer_label: str,
-    output_names: Sequence[str] = ("output", "state"),
+    labels: Mapping[str, str],
     selected: int | None = None,
-    title: str = "",
 ) -> go.Figure:
-    """One row per layer setting: input box -> layer -> its output boxes (one, or output and state)."""
+    """One row per layer setting: input box -> layer -> its output boxes (one, or output and state).
+
+    labels: title, layer (the layer's box), output and state (the names before the output shapes).
+    """
+    layer_label, output_names = labels["layer"], (labels["output"], labels["state"])
     fig = go.Figure()
     n = len(outputs)
     for row, (label, outs) in enumerate(zip(row_labels, outputs, strict=True)):
@@ -87,7 +109,7 @@ def shape_boxes(
             text=f"<b>{label}</b>" if bold else label,
             showarrow=False,
             xanchor="left",
-            font=dict(size=13, color="#000000" if bold else "#4d4d4d"),
+            font=dict(size=13, color=BLACK if bold else DARK_GREY),
         )
         _box(fig, 1.0, y, 0.9, 0.5, shape_text(input_shape), ndim=len(input_shape), fill=BOX_COLOR)
         _arrow(fig, 1.5, y, 1.85, y)
@@ -110,7 +132,7 @@ def shape_boxes(
     fig.update_xaxes(visible=False, range=[-1.05, 4.45])
     fig.update_yaxes(visible=False, range=[-0.6, n - 0.4])
     fig.update_layout(
-        title=title, height=110 * n + 70, margin=dict(l=10, r=10, t=50, b=10), plot_bgcolor="white"
+        title=labels["title"], height=110 * n + 70, margin=dict(l=10, r=10, t=50, b=10), plot_bgcolor="white"
     )
     return fig
 
@@ -120,17 +142,16 @@ def batch_layout(
     n_batches: int,
     *,
     order: Sequence[int] | None = None,
-    title: str = "",
-    batch_label: str = "batch",
-    sample_label: str = "sample",
-    wrong_label: str | None = None,
+    labels: Mapping[str, str],
 ) -> go.Figure:
     """Figure 5.33: cell (i, j) is chunk order[j] of stream i; an arrow hands sample i's state to batch j+1.
 
-    Keras's rule: sample i of batch j+1 continues sample i of batch j. An arrow is green
-    where the next batch holds the next chunk of the same stream, red where a shuffle broke
-    that. wrong_label, if given, draws the translation's i -> i+1 reading as a crossed arrow.
+    labels: title, batch and sample (the axes' words), and optionally wrong. Keras's rule: sample i
+    of batch j+1 continues sample i of batch j. An arrow is green where the next batch holds the
+    next chunk of the same stream, red where a shuffle broke that. labels["wrong"], if given, draws
+    the translation's i -> i+1 reading as a crossed arrow.
     """
+    batch_label, sample_label, wrong_label = labels["batch"], labels["sample"], labels.get("wrong")
     order = list(range(n_batches)) if order is None else [int(c) for c in order]
     fig = go.Figure()
     x, y, text, color = [], [], [], []
@@ -150,7 +171,7 @@ def batch_layout(
             mode="markers+text",
             text=text,
             textfont=dict(color="white", size=14),
-            marker=dict(symbol="square", size=38, color=color, line=dict(color="#333333", width=1)),
+            marker=dict(symbol="square", size=38, color=color, line=dict(color=DARK_GREY, width=1)),
             hovertemplate=f"{sample_label} %{{y}}, {batch_label} %{{x}}: %{{text}}<extra></extra>",
             showlegend=False,
         )
@@ -181,7 +202,10 @@ def batch_layout(
         zeroline=False,
     )
     fig.update_layout(
-        title=title, height=70 * batch_size + 120, margin=dict(l=90, r=20, t=90, b=20), plot_bgcolor="white"
+        title=labels["title"],
+        height=70 * batch_size + 120,
+        margin=dict(l=90, r=20, t=90, b=20),
+        plot_bgcolor="white",
     )
     return fig
 
@@ -191,10 +215,12 @@ def stateful_boxplot(
     *,
     arm_labels: Sequence[str],
     seeds: Sequence[int],
-    title: str = "",
-    y_title: str = "test RMSE",
+    labels: Mapping[str, str],
 ) -> go.Figure:
-    """Figure 5.34: one box per arm over seeds (rows of test_rmse (arms, S)), every seed drawn as a point."""
+    """Figure 5.34: one box per arm over seeds (rows of test_rmse (arms, S)), every seed drawn as a point.
+
+    labels: title and y (the axis).
+    """
     rmse = np.asarray(test_rmse, dtype=float)
     fig = go.Figure()
     for a, label in enumerate(arm_labels):
@@ -211,8 +237,8 @@ def stateful_boxplot(
             )
         )
     fig.update_layout(
-        title=title,
-        yaxis_title=y_title,
+        title=labels["title"],
+        yaxis_title=labels["y"],
         yaxis_rangemode="tozero",
         showlegend=False,
         margin=dict(l=60, r=20, t=60, b=40),
@@ -224,11 +250,12 @@ def error_by_position(
     rmse_by_step: np.ndarray,
     *,
     arm_labels: Sequence[str],
-    title: str = "",
-    x_title: str = "position in the sample",
-    y_title: str = "test RMSE",
+    labels: Mapping[str, str],
 ) -> go.Figure:
-    """Test error at each position of a chunk (rows of rmse_by_step (arms, T)): where a reset state hurts."""
+    """Test error at each position of a chunk (rows of rmse_by_step (arms, T)): where a reset state hurts.
+
+    labels: title, x and y (the axes).
+    """
     rmse = np.asarray(rmse_by_step, dtype=float)
     steps = np.arange(1, rmse.shape[1] + 1)
     fig = go.Figure()
@@ -243,9 +270,9 @@ def error_by_position(
             )
         )
     fig.update_layout(
-        title=title,
-        xaxis_title=x_title,
-        yaxis_title=y_title,
+        title=labels["title"],
+        xaxis_title=labels["x"],
+        yaxis_title=labels["y"],
         yaxis_rangemode="tozero",
         legend=dict(orientation="h", y=-0.25),
         margin=dict(l=60, r=20, t=60, b=80),

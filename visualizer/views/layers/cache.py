@@ -1,6 +1,6 @@
 """Cached core.keras and core.keras.stateful calls for the layers page, shared by every session.
 
-As in cache.py: `st.cache_resource` on plain numbers and frozen configs, arrays read-only.
+As in visualizer.app.cache: `st.cache_resource` on plain numbers and frozen configs, arrays read-only.
 """
 
 from __future__ import annotations
@@ -110,10 +110,3 @@ def stateful_arms(epochs: int, n_seeds: int, shuffle: bool) -> dict[str, object]
     numbers = {name: read_only(np.stack(value)) for name, value in rows.items()}
     median = read_only(np.median(numbers["test_rmse"], axis=1))
     return {"arms": arms, "seeds": base["seeds"], **numbers, "median": median}
-
-
-def layout_order(n_batches: int, shuffle: bool) -> list[int]:
-    """The chunk each batch of the layout diagram holds: in order, or a (fixed) shuffle of them."""
-    if not shuffle:
-        return list(range(n_batches))
-    return [int(c) for c in np.random.default_rng(1).permutation(n_batches)]
