@@ -15,7 +15,9 @@ def drawing_height(fig: go.Figure) -> float:
 
 def test_the_character_strip_has_a_row_of_cells_per_row_of_characters():
     for n, rows in ((20, 1), (100, 2), (200, 4)):
-        fig = character_gradients(list("ab " * 70)[:n], [-float(k) for k in range(n)], title="chars")
+        fig = character_gradients(
+            list("ab " * 70)[:n], [-float(k) for k in range(n)], labels={"title": "chars"}
+        )
         assert fig.data[0].z.shape[0] == rows
         assert drawing_height(fig) >= 30 * rows, (n, drawing_height(fig))  # was 158 - 180 px for 2 rows
 
@@ -23,11 +25,11 @@ def test_the_character_strip_has_a_row_of_cells_per_row_of_characters():
 def test_user_text_in_labels_is_shown_not_parsed_as_html():
     evil = '<a href="https://evil.example/">Log in</a>'
     bars = prediction_bars(
-        [evil, "d2"], [evil, "<img src=x>"], [[0.5, 0.5], [0.2, 0.8]], title="t", x_title="p"
+        [evil, "d2"], [evil, "<img src=x>"], [[0.5, 0.5], [0.2, 0.8]], labels={"title": "t", "x": "p"}
     )
     labels = [str(t.name) for t in bars.data] + [str(y) for t in bars.data for y in t.y]
     assert labels and not any("<" in label or ">" in label for label in labels), labels
     assert "&lt;a href=" in bars.data[0].name
-    chars = character_gradients(list("<a>"), [0.0, -1.0, -2.0], title="t")
+    chars = character_gradients(list("<a>"), [0.0, -1.0, -2.0], labels={"title": "t"})
     cells = [c for row in chars.data[0].text for c in row if c]
     assert cells == ["&lt;", "a", "&gt;"]

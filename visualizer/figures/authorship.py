@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import plotly.graph_objects as go
 
-from visualizer.figures.style import COLORSCALE, decade_ticks
+from visualizer.figures.style import COLORSCALE, SERIES, decade_ticks
 
 CELL_PX = 34  # one row of characters in the strip
 # Room for the title above and a horizontal colour bar below; Plotly's default (t 100, b 80) would leave
@@ -29,10 +29,12 @@ def prediction_bars(
     authors: Sequence[str],
     probabilities: Sequence[Sequence[float]],
     *,
-    title: str,
-    x_title: str,
+    labels: Mapping[str, str],
 ) -> go.Figure:
-    """One horizontal stacked bar per document: the probability of each author (rows (n, K))."""
+    """One horizontal stacked bar per document: the probability of each author (rows (n, K)).
+
+    labels: title and x (the probability axis). Authors take the style's series colours in turn.
+    """
     p = np.asarray(probabilities, dtype=float).reshape(len(ids), len(authors))
     fig = go.Figure()
     for k, author in enumerate(authors):
@@ -43,12 +45,12 @@ def prediction_bars(
             orientation="h",
             text=[f"{v:.0%}" for v in p[:, k]],
             textposition="inside",
-            marker_color=["#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b"][k % 5],
+            marker_color=SERIES[k % len(SERIES)],
         )
     fig.update_layout(
-        title=title,
+        title=labels["title"],
         barmode="stack",
-        xaxis={"title": x_title, "range": [0, 1], "tickformat": ".0%"},
+        xaxis={"title": labels["x"], "range": [0, 1], "tickformat": ".0%"},
         yaxis={"autorange": "reversed", "type": "category"},
         height=max(260, 32 * len(ids) + 120),
         legend={"orientation": "h", "y": -0.25, "yanchor": "top"},  # below the axis title
@@ -57,9 +59,11 @@ def prediction_bars(
 
 
 def character_gradients(
-    chars: Sequence[str], log10_norms: Sequence[float], *, title: str, per_row: int = 50
+    chars: Sequence[str], log10_norms: Sequence[float], *, labels: Mapping[str, str], per_row: int = 50
 ) -> go.Figure:
     """The window's characters in rows of per_row, each cell coloured by log10 ||dE/dx_k|| (values (n,)).
+
+    labels: title.
 
     The drawing area is CELL_PX per row of characters, on top of STRIP_MARGIN: the height is set
     with the margins, so a 2-row strip does not vanish under Plotly's default 180 px of margins.
@@ -77,7 +81,7 @@ def character_gradients(
         hover[r, c] = f"k = {k + 1}: '{plain(chars[k])}'  log10 ‖dE/dx_k‖ = {values[k]:.2f}"
     finite = values[np.isfinite(values)]
     lo, hi = (float(finite.min()), float(finite.max())) if finite.size else (-1.0, 1.0)
-    ticks, labels = decade_ticks(lo, hi if hi > lo else lo + 1)
+    ticks, tick_text = decade_ticks(lo, hi if hi > lo else lo + 1)
     fig = go.Figure(
         go.Heatmap(
             z=z,
@@ -92,7 +96,7 @@ def character_gradients(
             colorbar={
                 "title": {"text": "‖dE/dx_k‖", "side": "right"},
                 "tickvals": ticks,
-                "ticktext": labels,
+                "ticktext": tick_text,
                 "orientation": "h",
                 "thickness": 10,
                 "len": 0.5,
@@ -106,7 +110,7 @@ def character_gradients(
         )
     )
     fig.update_layout(
-        title={"text": title, "y": 1.0, "yanchor": "top", "yref": "container", "pad": {"t": 8}},
+        title={"text": labels["title"], "y": 1.0, "yanchor": "top", "yref": "container", "pad": {"t": 8}},
         height=STRIP_MARGIN["t"] + STRIP_MARGIN["b"] + CELL_PX * rows,
         margin=STRIP_MARGIN,
         xaxis={"visible": False},
@@ -120,24 +124,33 @@ def training_curves(
     heldout_steps: Sequence[int],
     heldout: Sequence[float],
     *,
-    title: str,
-    loss_label: str,
-    heldout_label: str,
-    x_title: str,
+    labels: Mapping[str, str],
 ) -> go.Figure:
-    """Training loss per step (left axis) and held-out window accuracy (right axis, 0-1)."""
+    """Training loss per step (loss (n,), left axis) and held-out window accuracy (right axis, 0-1).
+
+    labels: title, x (the step axis), loss and heldout (each line's name and axis title).
+    """
+    loss_label, heldout_label = labels["loss"], labels["heldout"]
     fig = go.Figure()
-    fig.add_scatter(x=np.arange(1, len(loss) + 1), y=np.asarray(loss, float), name=loss_label, mode="lines")
+    fig.add_scatter(
+        x=np.arange(1, len(loss) + 1),
+        y=np.asarray(loss, float),
+        name=loss_label,
+        mode="lines",
+        line={"color": SERIES[0]},
+    )
     fig.add_scatter(
         x=np.asarray(heldout_steps, float),
         y=np.asarray(heldout, float),
         name=heldout_label,
         mode="lines+markers",
         yaxis="y2",
+        line={"color": SERIES[1]},
+        marker={"color": SERIES[1]},
     )
     fig.update_layout(
-        title=title,
-        xaxis={"title": x_title},
+        title=labels["title"],
+        xaxis={"title": labels["x"]},
         yaxis={"title": loss_label, "rangemode": "tozero"},
         yaxis2={
             "title": heldout_label,
