@@ -27,7 +27,7 @@ from core.authorship import io as authorship_io
 from core.authorship.windows import Vocabulary
 from tests.core.test_corpus import zipped
 from tests.pages.test_bad_input import Uploaded, authorship, load, no_traceback, steady_server  # noqa: F401
-from visualizer.app import authorship_state
+from visualizer.views.authorship import files as authorship_files
 
 # Markdown that would make a link or an image (outside requests), an autolink, or HTML. "/" cannot be
 # part of a file or folder name, so the links use "https:evil.example" (still a link to Markdown).
@@ -170,7 +170,7 @@ def model_files(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture()
 def models(model_files: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setattr(authorship_state, "MODELS", model_files)
+    monkeypatch.setattr(authorship_files, "MODELS", model_files)
     return model_files
 
 

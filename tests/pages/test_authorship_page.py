@@ -9,6 +9,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from core.authorship.uploads import UploadError
+from visualizer.views.authorship import corpora, tables
+from visualizer.views.authorship import files as authorship_files
 
 APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
 TIMEOUT = 180  # JAX compiles the train step, the scorer and bptt on first use
@@ -75,9 +77,7 @@ def test_a_preset_sets_window_and_readout():
 
 
 def test_training_a_tiny_preset_shows_predictions_for_the_unknown_papers(tmp_path, monkeypatch):
-    from visualizer.app import authorship_state
-
-    monkeypatch.setattr(authorship_state, "MODELS", tmp_path)
+    monkeypatch.setattr(authorship_files, "MODELS", tmp_path)
     at = train_until_done(start(TINY))
     assert not at.exception, at.exception
     frame = at.dataframe[0].value
@@ -99,13 +99,13 @@ def test_training_a_tiny_preset_shows_predictions_for_the_unknown_papers(tmp_pat
 
     # A models/ folder that cannot be written: a message, nothing half-written, the page goes on.
     (tmp_path / "blocked").write_text("a file where the folder should be")
-    monkeypatch.setattr(authorship_state, "MODELS", tmp_path / "blocked" / "models")
+    monkeypatch.setattr(authorship_files, "MODELS", tmp_path / "blocked" / "models")
     at.button(key="authorship_save").click().run()
     assert any(e.value.startswith("The model was not saved: ") for e in at.error), at.error
     assert not at.exception and at.dataframe[0].value.equals(frame)
 
     # Saved from the page, then loaded back from the sidebar: the same table.
-    monkeypatch.setattr(authorship_state, "MODELS", tmp_path)
+    monkeypatch.setattr(authorship_files, "MODELS", tmp_path)
     at.button(key="authorship_save").click().run()
     saved = list(tmp_path.glob("*.npz"))
     assert len(saved) == 1 and saved[0].name.startswith("textbook-mean-w20-s7-")
@@ -127,8 +127,6 @@ def test_training_a_tiny_preset_shows_predictions_for_the_unknown_papers(tmp_pat
     ],
 )
 def test_a_bad_upload_is_a_clear_message_not_a_traceback(files, words, monkeypatch):
-    from visualizer.app import authorship_state
-
     class Uploaded:
         def __init__(self, name, data):
             self.name, self._data = name, data
@@ -137,11 +135,11 @@ def test_a_bad_upload_is_a_clear_message_not_a_traceback(files, words, monkeypat
             return self._data
 
     at = start()
-    monkeypatch.setattr(authorship_state, "_uploaded", authorship_state._uploaded.__wrapped__)
+    monkeypatch.setattr(corpora, "_uploaded", corpora._uploaded.__wrapped__)
     # AppTest cannot drive st.file_uploader, so the page's parsing step is called as the page calls it.
     with pytest.raises(UploadError) as info:
-        authorship_state.uploaded_corpus([Uploaded(n, d) for n, d in files], 100)
-    message = authorship_state.explain(info.value, "authorship.upload", lambda key, **v: key + ": " + str(v))
+        corpora.uploaded_corpus([Uploaded(n, d) for n, d in files], 100)
+    message = tables.explain(info.value, "authorship.upload", lambda key, **v: key + ": " + str(v))
     assert info.value.key in message
     assert words in str(info.value)
     assert not at.exception
