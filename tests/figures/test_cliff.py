@@ -25,10 +25,7 @@ def contour(**overrides):
         clipped=CLIPPED,
         wall_w=np.array([5.0, 9.0]),
         wall_b=np.array([-2.6, -5.1]),
-        title="cliff",
-        unclipped_label="plain",
-        clipped_label="clipped at 1",
-        offscreen_label="ends at ({w:.3g}, {b:.3g})",
+        labels={"title": "cliff", "unclipped": "plain", "clipped": "clipped at 1"},
     )
     return cliff_contour(LOSS, **{**kwargs, **overrides})
 
@@ -82,7 +79,7 @@ def test_surface_keeps_linear_loss_and_only_the_paths_inside_its_window():
         unclipped_losses=np.array([0.4, 0.01, 0.09, 0.09]),
         clipped=CLIPPED,
         clipped_losses=np.array([0.4, 0.01, 0.005, np.nan]),
-        title="surface",
+        labels={"title": "surface"},
     )
     traces = by_role(fig)
     np.testing.assert_allclose(np.asarray(traces["surface"].z, dtype=float)[0], LOSS[0], rtol=1e-6)

@@ -19,9 +19,8 @@ def run(n: int, cosine: float) -> dict[str, np.ndarray]:
 
 
 def test_the_cosine_axis_is_fixed_so_rounding_noise_around_one_is_not_drawn_as_a_swing():
-    fig = training_panels(
-        {"a": run(20, 1.0)}, titles={p: p for p in PANELS}, threshold=1.0, threshold_label="θ", x_title="step"
-    )
+    labels = {p: p for p in PANELS} | {"step": "step", "threshold": "θ"}
+    fig = training_panels({"a": run(20, 1.0)}, labels=labels, threshold=1.0)
     cosine_axis = fig.layout[f"yaxis{PANELS.index('cosine') + 1}"]
     assert tuple(cosine_axis.range) == (-0.05, 1.05)
 
@@ -37,9 +36,8 @@ def test_each_row_is_shown_relative_to_its_own_largest_term():
 
 def test_the_reach_map_draws_the_markers_it_names_and_a_zero_topped_scale():
     z = np.array([[-20.0, -25.0, -22.0], [3.0, 1.0, 2.0]])
-    fig = reach_heatmap(
-        z, steps=[10, 20], title="r", x_title="k", y_title="step", markers=(1, 3), marker_label="markers"
-    )
+    labels = {"title": "r", "x": "k", "y": "step", "markers": "markers"}
+    fig = reach_heatmap(z, steps=[10, 20], labels=labels, markers=(1, 3))
     heat = fig.data[0]
     assert heat.zmax == 0.0 and heat.zmin < 0
     assert np.nanmax(np.asarray(heat.z, dtype=float), axis=1).tolist() == [0.0, 0.0]
@@ -49,13 +47,8 @@ def test_the_reach_map_draws_the_markers_it_names_and_a_zero_topped_scale():
 
 
 def test_the_threshold_label_sits_at_theta_on_the_log_axes_and_does_not_stretch_them():
-    fig = training_panels(
-        {"a": run(20, 1.0)},
-        titles={p: p for p in PANELS},
-        threshold=100.0,
-        threshold_label="θ = 100",
-        x_title="s",
-    )
+    labels = {p: p for p in PANELS} | {"step": "s", "threshold": "θ = 100"}
+    fig = training_panels({"a": run(20, 1.0)}, labels=labels, threshold=100.0)
     labels = [a for a in fig.layout.annotations if a.text == "θ = 100"]
     assert len(labels) == 2  # on ‖g‖ before and after clipping
     assert all(a.y == 2.0 for a in labels)  # log10(100): a log axis reads annotation y in decades

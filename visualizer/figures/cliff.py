@@ -3,16 +3,29 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
 import numpy as np
 import plotly.graph_objects as go
 
-from visualizer.figures.style import COLORSCALE, decade_ticks
+from visualizer.figures.style import BLACK, COLORSCALE, PURPLE, VERMILION, decade_ticks
 
 # Okabe-Ito vermillion and reddish purple: apart from each other and from cividis's blue-to-yellow.
-UNCLIPPED_COLOR = "#D55E00"
-CLIPPED_COLOR = "#CC79A7"
-WALL_COLOR = "#000000"
+UNCLIPPED_COLOR = VERMILION
+CLIPPED_COLOR = PURPLE
+WALL_COLOR = BLACK
+# The labels a caller may leave out (English; the page passes its own language's).
+DEFAULT_LABELS = {
+    "x": "w",
+    "y": "b",
+    "z": "E",
+    "colorbar": "E",
+    "unclipped": "no clipping",
+    "clipped": "clipped",
+    "start": "start",
+    "wall": "cliff",
+    "offscreen": "ends at ({w:.3g}, {b:.3g})",
+}
 LOG_FLOOR = -5.0  # log10 E below this (the valley floor, down to exactly 0) gets the lowest colour
 
 
@@ -38,7 +51,7 @@ def _offscreen_arrow(
         ax=-40 if w > x else 40 if w < x else 0,
         ay=40 if b > y else -40 if b < y else 0,
         bgcolor="rgba(255,255,255,0.85)",
-        font=dict(color="#000000"),
+        font=dict(color=BLACK),
         name="offscreen",
     )
 
@@ -52,22 +65,18 @@ def cliff_contour(
     clipped: np.ndarray,
     wall_w: np.ndarray,
     wall_b: np.ndarray,
-    title: str,
-    x_title: str = "w",
-    y_title: str = "b",
-    colorbar_title: str = "E",
-    unclipped_label: str = "no clipping",
-    clipped_label: str = "clipped",
-    start_label: str = "start",
-    wall_label: str = "cliff",
-    offscreen_label: str = "ends at ({w:.3g}, {b:.3g})",
+    labels: Mapping[str, str],
 ) -> go.Figure:
     """Contour of log10 E (B, W) over ws (W,) × bs (B,) with both descent paths (N, 2), start and wall.
 
     The colour is log10 E, ticked 1e-5 … 1 on whole decades; values below 1e-5
     (down to exactly 0) share the lowest colour, as the colour bar's first tick says.
     Paths that leave the window are cut at its frame, with an arrow to where they ended.
+    labels' keys: "title"; optional (DEFAULT_LABELS) "x", "y", "colorbar", "unclipped", "clipped",
+    "start", "wall" and "offscreen" (a format string of the end's w and b).
     """
+    labels = {**DEFAULT_LABELS, **labels}
+    x_title, y_title, colorbar_title = labels["x"], labels["y"], labels["colorbar"]
     ws, bs = np.asarray(ws, dtype=float), np.asarray(bs, dtype=float)
     loss = np.asarray(loss, dtype=float)
     hover_axes = f"{x_title} = %{{x:.4f}}<br>{y_title} = %{{y:.4f}}"
@@ -99,14 +108,14 @@ def cliff_contour(
             y=np.asarray(wall_b, dtype=float),
             mode="lines",
             line=dict(color=WALL_COLOR, width=2, dash="dash"),
-            name=wall_label,
+            name=labels["wall"],
             meta="wall",
             hoverinfo="skip",
         )
     )
     paths = (
-        (unclipped, UNCLIPPED_COLOR, unclipped_label, "unclipped", 3),
-        (clipped, CLIPPED_COLOR, clipped_label, "clipped", 3),
+        (unclipped, UNCLIPPED_COLOR, labels["unclipped"], "unclipped", 3),
+        (clipped, CLIPPED_COLOR, labels["clipped"], "clipped", 3),
     )
     for points, color, label, role, width in paths:
         points = _finite_rows(points)
@@ -116,7 +125,7 @@ def cliff_contour(
                 y=points[:, 1],
                 mode="lines+markers",
                 line=dict(color=color, width=width),
-                marker=dict(size=4, color=color, line=dict(color="#000000", width=0.5)),
+                marker=dict(size=4, color=color, line=dict(color=BLACK, width=0.5)),
                 name=label,
                 meta=role,
                 customdata=np.arange(len(points)),
@@ -126,20 +135,20 @@ def cliff_contour(
         if len(points) and not (
             ws.min() <= points[-1, 0] <= ws.max() and bs.min() <= points[-1, 1] <= bs.max()
         ):
-            _offscreen_arrow(fig, points[-1], ws, bs, color=color, label=f"{label}: {offscreen_label}")
+            _offscreen_arrow(fig, points[-1], ws, bs, color=color, label=f"{label}: {labels['offscreen']}")
     start = _finite_rows(unclipped)[:1]
     fig.add_trace(
         go.Scatter(
             x=start[:, 0],
             y=start[:, 1],
             mode="markers",
-            marker=dict(symbol="star", size=16, color="#000000", line=dict(color="#FFFFFF", width=1.5)),
-            name=start_label,
+            marker=dict(symbol="star", size=16, color=BLACK, line=dict(color="white", width=1.5)),
+            name=labels["start"],
             meta="start",
         )
     )
     fig.update_layout(
-        title=title,
+        title=labels["title"],
         xaxis=dict(title=x_title, range=[ws.min(), ws.max()]),
         yaxis=dict(title=y_title, range=[bs.min(), bs.max()]),
         legend=dict(orientation="h", y=-0.18),
@@ -157,17 +166,15 @@ def cliff_surface(
     unclipped_losses: np.ndarray,
     clipped: np.ndarray,
     clipped_losses: np.ndarray,
-    title: str,
-    x_title: str = "w",
-    y_title: str = "b",
-    z_title: str = "E",
-    unclipped_label: str = "no clipping",
-    clipped_label: str = "clipped",
+    labels: Mapping[str, str],
 ) -> go.Figure:
     """3-D surface of E (B, W) on a linear axis, as in Pascanu et al.'s figure 6, with both paths on it.
 
     Path points outside the surface's (w, b) window are left out, so the frame keeps the cliff in view.
+    labels' keys: "title"; optional (DEFAULT_LABELS) "x", "y", "z" (E's axis), "unclipped", "clipped".
     """
+    labels = {**DEFAULT_LABELS, **labels}
+    x_title, y_title, z_title = labels["x"], labels["y"], labels["z"]
     ws, bs = np.asarray(ws, dtype=float), np.asarray(bs, dtype=float)
     loss = np.asarray(loss, dtype=float)
     hover_axes = f"{x_title} = %{{x:.4f}}<br>{y_title} = %{{y:.4f}}"
@@ -184,8 +191,8 @@ def cliff_surface(
         )
     )
     paths = (
-        (unclipped, unclipped_losses, UNCLIPPED_COLOR, unclipped_label, "unclipped"),
-        (clipped, clipped_losses, CLIPPED_COLOR, clipped_label, "clipped"),
+        (unclipped, unclipped_losses, UNCLIPPED_COLOR, labels["unclipped"], "unclipped"),
+        (clipped, clipped_losses, CLIPPED_COLOR, labels["clipped"], "clipped"),
     )
     # A hair above the surface, which would otherwise hide a path lying exactly on it.
     lift = 0.01 * float(np.nanmax(loss) - np.nanmin(loss)) if np.isfinite(loss).any() else 0.0
@@ -213,7 +220,7 @@ def cliff_surface(
             )
         )
     fig.update_layout(
-        title=title,
+        title=labels["title"],
         scene=dict(xaxis_title=x_title, yaxis_title=y_title, zaxis_title=z_title),
         legend=dict(orientation="h", y=-0.05),
         margin=dict(l=0, r=0, t=60, b=40),

@@ -9,10 +9,12 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from visualizer.figures.style import COLORSCALE, decade_ticks
+from visualizer.figures.style import BLACK, BLUE, COLORSCALE, GREEN, ORANGE, PURPLE, VERMILION, decade_ticks
 
 # Okabe–Ito: told apart by colour-blind students and on a washed-out projector.
-RUN_COLOURS = ("#000000", "#0072B2", "#D55E00", "#009E73", "#CC79A7")
+RUN_COLOURS = (BLACK, BLUE, VERMILION, GREEN, PURPLE)
+THRESHOLD_COLOUR = ORANGE  # θ on the two norm panels
+MARK_COLOUR = VERMILION  # the reach map's marker steps and its marked step
 PANELS = ("loss", "heldout", "cosine", "grad_norm", "clipped_norm", "clipped_share")
 LOG_PANELS = ("loss", "grad_norm", "clipped_norm")
 
@@ -26,18 +28,18 @@ def clipped_share(clipped: np.ndarray) -> np.ndarray:
 def training_panels(
     runs: Mapping[str, Mapping[str, np.ndarray]],
     *,
-    titles: Mapping[str, str],
+    labels: Mapping[str, str],
     threshold: float,
-    threshold_label: str,
-    x_title: str,
     height: int = 560,
 ) -> go.Figure:
     """Six panels over training steps, one line per run (loss, accuracy, cosine, two norms, share clipped).
 
     runs maps a run's label to arrays (S,) named "step", "loss", "heldout" (nan where not
-    measured), "cosine", "grad_norm", "clipped_norm" and "clipped"; titles maps PANELS to titles.
+    measured), "cosine", "grad_norm", "clipped_norm" and "clipped". labels' keys: each of
+    PANELS (that panel's title), "step" (the x-axis title) and "threshold" (the label of θ's line).
     """
-    fig = make_subplots(rows=2, cols=3, subplot_titles=[titles[p] for p in PANELS], vertical_spacing=0.16)
+    titles = [labels[p] for p in PANELS]
+    fig = make_subplots(rows=2, cols=3, subplot_titles=titles, vertical_spacing=0.16)
     for colour, (label, run) in zip(RUN_COLOURS, runs.items(), strict=False):
         steps = np.asarray(run["step"])
         series = {name: np.asarray(run[name], dtype=float) for name in PANELS[:5]}
@@ -66,7 +68,7 @@ def training_panels(
         if name in LOG_PANELS:
             fig.update_yaxes(type="log", exponentformat="power", row=row, col=col)
         if name in ("grad_norm", "clipped_norm"):
-            fig.add_hline(y=threshold, line={"dash": "dash", "color": "#E69F00"}, row=row, col=col)
+            fig.add_hline(y=threshold, line={"dash": "dash", "color": THRESHOLD_COLOUR}, row=row, col=col)
             # On a log axis an annotation's y is log10 of the value (a shape's is the value itself):
             # placed at y=θ, the label of θ = 100 stretched the axis up to 1e110.
             fig.add_annotation(
@@ -74,16 +76,16 @@ def training_panels(
                 xref=f"x{index + 1 if index else ''} domain",
                 y=math.log10(threshold),
                 yref=f"y{index + 1 if index else ''}",
-                text=threshold_label,
+                text=labels["threshold"],
                 showarrow=False,
                 xanchor="left",
                 yanchor="bottom",
-                font={"color": "#E69F00"},
+                font={"color": THRESHOLD_COLOUR},
             )
         if name in ("heldout", "cosine", "clipped_share"):
             # Fixed ranges: a cosine of 1 ± 2e-7 is rounding, and an autoscaled axis would show it as a swing.
             fig.update_yaxes(range=[-0.05, 1.05], row=row, col=col)
-        fig.update_xaxes(title_text=x_title if row == 2 else None, row=row, col=col)
+        fig.update_xaxes(title_text=labels["step"] if row == 2 else None, row=row, col=col)
     fig.update_layout(height=height, margin={"t": 60, "b": 40}, legend={"orientation": "h", "y": 1.12})
     return fig
 
@@ -103,14 +105,9 @@ def reach_heatmap(
     z: np.ndarray,
     *,
     steps: Sequence[int],
-    title: str,
-    x_title: str,
-    y_title: str,
-    colorbar_title: str = "‖·‖",
+    labels: Mapping[str, str],
     marked_step: int | None = None,
-    marked_label: str = "",
     markers: Sequence[int] = (),
-    marker_label: str = "",
     decades: float = 8.0,
 ) -> go.Figure:
     """log10 ‖term k of dE_T/dW‖ (S, T), S training steps (rows) by k = 1..T, each row relative to its peak.
@@ -119,7 +116,11 @@ def reach_heatmap(
     over all rows would paint the interesting rows one shade. Relative to each row's largest
     term, every row shows its own shape: how far back, from the loss at the end, it reaches.
     markers: the 1-based steps that hold the sequence's markers, drawn as dotted lines.
+    labels' keys: "title", "x" and "y" (the axes' titles); optional "colorbar" (default "‖·‖"),
+    "marked" (the marked step's line) and "markers" (the marker lines' one label).
     """
+    labels = {"colorbar": "‖·‖", "marked": "", "markers": "", **labels}
+    y_title = labels["y"]
     relative = per_row_relative(z)
     tick_values, tick_text = decade_ticks(-decades, 0.0)
     fig = go.Figure(
@@ -130,15 +131,17 @@ def reach_heatmap(
             zmin=-decades,
             zmax=0.0,
             colorscale=COLORSCALE,
-            colorbar={"title": colorbar_title, "tickvals": tick_values, "ticktext": tick_text},
+            colorbar={"title": labels["colorbar"], "tickvals": tick_values, "ticktext": tick_text},
             hovertemplate=f"{y_title} %{{y}}<br>k = %{{x}}<br>log10 (÷ row max) = %{{z:.2f}}<extra></extra>",
         )
     )
     for index, step in enumerate(markers):
         # One label for all markers; a None label would still draw Plotly's placeholder "new text".
-        label = {"annotation_text": marker_label, "annotation_position": "top"} if index == 0 else {}
-        fig.add_vline(x=step, line={"color": "#D55E00", "width": 2, "dash": "dot"}, **label)
+        label = {"annotation_text": labels["markers"], "annotation_position": "top"} if index == 0 else {}
+        fig.add_vline(x=step, line={"color": MARK_COLOUR, "width": 2, "dash": "dot"}, **label)
     if marked_step is not None:
-        fig.add_hline(y=marked_step, line={"color": "#D55E00", "width": 2}, annotation_text=marked_label)
-    fig.update_layout(title=title, xaxis_title=x_title, yaxis_title=y_title, height=420)
+        fig.add_hline(
+            y=marked_step, line={"color": MARK_COLOUR, "width": 2}, annotation_text=labels["marked"]
+        )
+    fig.update_layout(title=labels["title"], xaxis_title=labels["x"], yaxis_title=y_title, height=420)
     return fig
