@@ -34,8 +34,8 @@ import jax.numpy as jnp
 from benchmarks.bench_core import median_seconds
 from core.training import clipping_lab as lab
 from core.training.train import CLIPS, init_state, train_step
-from visualizer.app.clipping_runs import FIELDS, RUNS, Snapshot, _train_three
 from visualizer.figures.training import training_panels
+from visualizer.views.clipping.runs import FIELDS, RUNS, Snapshot, _train_three
 
 
 def numpy_step(params: list[np.ndarray], xs: np.ndarray, labels: np.ndarray, lr: float, threshold: float):
@@ -120,8 +120,8 @@ def main() -> None:
     def redraw():
         runs = {n: {f: np.array([r[i] for r in rows[n]], float) for i, f in enumerate(FIELDS)} for n in RUNS}
         panels = ("loss", "heldout", "cosine", "grad_norm", "clipped_norm", "clipped_share")
-        titles = {p: p for p in panels}
-        training_panels(runs, titles=titles, threshold=1.0, threshold_label="θ", x_title="step")
+        labels = {p: p for p in panels} | {"step": "step", "threshold": "θ"}
+        training_panels(runs, labels=labels, threshold=1.0)
 
     redraw_s = median_seconds(redraw, 10)
     print(f"\nThe page's job: three runs × {config.steps} steps, round-robin (goal ≤ 20 s)")

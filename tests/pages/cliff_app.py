@@ -1,11 +1,14 @@
-"""A tiny app around the cliff panel alone, for AppTest (the clipping page embeds the same panel)."""
+"""A tiny app around the clipping page's cliff alone, for AppTest (the page draws the same cliff)."""
 
 from visualizer.app import url_state
-from visualizer.app.cliff_panel import CLIFF_SPECS, PAGE, draw_cliff_panel
 from visualizer.app.shell import language, translator
+from visualizer.views.clipping import PAGE, cliff
+from visualizer.views.clipping.settings import CliffSettings
 
-t = translator()
-url_state.bind(PAGE, CLIFF_SPECS)
+tr = translator()
+specs = CliffSettings.specs()
+url_state.bind(PAGE.name, specs)
 projected, shown = url_state.classroom()
-draw_cliff_panel(t, projected=projected, hidden=set(CLIFF_SPECS) - shown if projected and shown else set())
-url_state.publish(PAGE, CLIFF_SPECS, {"lang": language()})
+hidden = set(specs) - shown if projected and shown else set()
+cliff.draw(CliffSettings.from_session(), tr, projected=projected, hidden=hidden)
+url_state.publish(PAGE.name, specs, {"lang": language()})

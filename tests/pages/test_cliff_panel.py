@@ -1,4 +1,4 @@
-"""The cliff panel under AppTest, through a tiny app that binds its URL and draws it (cliff_app.py)."""
+"""The clipping page's cliff under AppTest, through a tiny app that binds its URL and draws it (cliff_app)."""
 
 import json
 from pathlib import Path
@@ -8,9 +8,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.pages.test_pages import plotly_array
-from visualizer.app.cliff_panel import CLIFF_SPECS
 from visualizer.app.locales.cliff import STRINGS
+from visualizer.views.clipping.settings import CliffSettings
 
+CLIFF_SPECS = CliffSettings.specs()
 APP = str(Path(__file__).resolve().parent / "cliff_app.py")
 TIMEOUT = 120  # JAX compiles on first use
 

@@ -8,7 +8,7 @@ import pytest
 
 from core.training import clipping_lab
 from tests.pages.test_pages import plotly_array, start
-from visualizer.app import clipping_runs
+from visualizer.views import clipping as clipping_runs
 
 PAGE = "pages/clipping.py"
 LABELS = {"none": "no clipping", "global_norm": "clip by norm", "value": "clip by value"}  # English legend

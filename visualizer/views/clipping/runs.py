@@ -1,4 +1,4 @@
-"""The clipping page's glue: controls -> LabConfig, one shared job training the three runs, their history.
+"""The lab's training: one shared job per config training the three runs, their history, the reach map.
 
 The three runs (no clipping, clip by norm, clip by value) train round-robin in
 one background job per config, so they advance together on screen and every
@@ -9,21 +9,22 @@ from __future__ import annotations
 
 import functools
 import threading
-from collections.abc import Mapping
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 import numpy as np
 import streamlit as st
 
-from core.training.clipping_lab import PRESETS, LabConfig, contributions, run
+from core.training.clipping_lab import LabConfig, contributions, run
 from core.training.train import StepReport
 from visualizer.app import jobs
 from visualizer.app.cache import read_only
-from visualizer.app.controls import preset_state
+from visualizer.app.keys import page_key
+from visualizer.views.clipping.settings import LabSettings
 
 RUNS = ("none", "global_norm", "value")  # the page's three runs, in legend order
 FIELDS = ("step", "loss", "heldout", "cosine", "grad_norm", "clipped_norm", "clipped")
 STEPS_PER_TURN = 5  # steps a run takes before the next run's turn: smooth on screen, cheap to switch
+WATCHING = page_key(LabSettings.page, "watching")  # this session pressed Train and waits for the end
 
 
 class Snapshot(NamedTuple):
@@ -32,46 +33,6 @@ class Snapshot(NamedTuple):
     run: str
     step: int
     params: tuple[np.ndarray, ...]
-
-
-def config_from(values: Mapping[str, Any]) -> LabConfig:
-    """The LabConfig the page's controls describe (names as in the page's SPECS)."""
-    return LabConfig(
-        task=str(values["task"]),
-        n_steps=int(values["T"]),
-        n_hidden=int(values["H"]),
-        sigma_max=float(values["sigma"]),
-        optimizer=str(values["opt"]),
-        learning_rate=float(values["lr"]),
-        threshold=float(values["theta"]),
-        steps=int(values["steps"]),
-        seed=int(values["seed"]),
-    )
-
-
-def preset_values(name: str) -> dict[str, object]:
-    """Widget values of a preset of core.training.clipping_lab.PRESETS (choices as the widgets hold them)."""
-    c = PRESETS[name]
-    return {
-        "task": c.task,
-        "T": c.n_steps,
-        "H": str(c.n_hidden),
-        "sigma": c.sigma_max,
-        "opt": c.optimizer,
-        "lr": f"{c.learning_rate:g}",
-        "theta": f"{c.threshold:g}",
-        "steps": c.steps,
-        "seed": c.seed,
-    }
-
-
-def presets_matching(values: Mapping[str, Any], specs: Mapping[str, Any]) -> list[str]:
-    """The presets whose whole page state equals `values` (so the page can state that preset's lesson)."""
-    return [
-        name
-        for name in PRESETS
-        if preset_state(specs, preset_values(name)) == {key: values[key] for key in specs}
-    ]
 
 
 def _train_three(config: LabConfig, publish: jobs.Publish, stop: threading.Event) -> None:
@@ -131,8 +92,7 @@ def reach(config: LabConfig, run_name: str, snapshot_steps: tuple[int, ...], _sn
     Keyed on the config, the run and the steps (the weights follow from those); read-only.
     """
     z = np.stack([contributions(config, s.params).log10_contrib_Ws[-1] for s in _snapshots])
-    z.flags.writeable = False
-    return z
+    return read_only(z)
 
 
 def find(config: LabConfig) -> jobs.Job | None:
@@ -140,16 +100,16 @@ def find(config: LabConfig) -> jobs.Job | None:
     return jobs.find(("clipping", config))
 
 
-def start_training_as_set(page: str, names: tuple[str, ...]) -> None:
-    """The train button's callback: train what the page's controls hold at the moment of the click.
+def start_training_as_set() -> None:
+    """The train button's callback: train what the lab's controls hold at the moment of the click.
 
     Arguments bound when the button was drawn could be a previous rerun's settings: a click that
     arrives while a preset's rerun is still drawing reaches the callback registered before it.
     """
-    start_training(config_from({name: st.session_state[f"{page}_{name}"] for name in names}))
+    start_training(LabSettings.from_session().config())
 
 
 def start_training(config: LabConfig) -> None:
-    """The train button's callback: start (or join) the shared job and watch it from this session."""
+    """Start (or join) the shared job and watch it from this session."""
     training_job(config)
-    st.session_state["clipping__watching"] = True
+    st.session_state[WATCHING] = True
