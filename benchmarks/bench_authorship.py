@@ -19,7 +19,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from core.authorship import PRESETS, AuthorshipConfig, corpus, fit, predict
+from core.authorship import corpus
+from core.authorship.config import PRESETS, AuthorshipConfig
+from core.authorship.fit import fit
+from core.authorship.model import predict
 
 
 def run(config: AuthorshipConfig, loaded: corpus.Corpus) -> dict:

@@ -21,9 +21,10 @@ import pytest
 import streamlit
 from streamlit.testing.v1 import AppTest
 
-from core.authorship import AuthorshipConfig, TrainedModel, init_model
 from core.authorship import corpus as corpora
 from core.authorship import io as authorship_io
+from core.authorship.config import AuthorshipConfig
+from core.authorship.model import TrainedModel, init_model
 from core.authorship.windows import Vocabulary
 from tests.core.test_corpus import zipped
 from tests.pages.test_bad_input import Uploaded, authorship, load, no_traceback, steady_server  # noqa: F401

@@ -8,8 +8,8 @@ from typing import Any, NamedTuple
 
 import streamlit as st
 
-from core.authorship import TrainedModel
 from core.authorship import corpus as corpora
+from core.authorship.model import TrainedModel
 from core.authorship.uploads import UploadError, parse_upload
 from visualizer.views.authorship.settings import AuthorshipSettings
 from visualizer.views.authorship.tables import Translator, say

@@ -12,8 +12,9 @@ from typing import Any
 
 import streamlit as st
 
-from core.authorship import AuthorshipConfig, TrainedModel
+from core.authorship.config import AuthorshipConfig
 from core.authorship.io import ModelFileError, list_models, load, save
+from core.authorship.model import TrainedModel
 from visualizer.views.authorship.settings import LOADED, SAVE_NOTE, key
 from visualizer.views.authorship.tables import Translator, explain, say
 

@@ -8,8 +8,9 @@ from typing import Any
 
 import streamlit as st
 
-from core.authorship import AuthorshipConfig, TrainedModel
 from core.authorship import corpus as corpora
+from core.authorship.config import AuthorshipConfig
+from core.authorship.model import TrainedModel
 from visualizer.app.shell import PNG_EXPORT
 from visualizer.figures.authorship import character_gradients, prediction_bars, training_curves
 from visualizer.figures.heatmap import log10_heatmap

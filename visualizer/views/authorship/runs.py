@@ -17,8 +17,10 @@ from typing import Any
 
 import streamlit as st
 
-from core.authorship import AuthorshipConfig, TrainedModel, fit
 from core.authorship import corpus as corpora
+from core.authorship.config import AuthorshipConfig
+from core.authorship.fit import fit
+from core.authorship.model import TrainedModel
 from visualizer.app import jobs
 from visualizer.views.authorship.corpora import chosen
 from visualizer.views.authorship.settings import LOADED, NAME, SESSION_ID, AuthorshipSettings

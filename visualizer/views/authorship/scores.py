@@ -7,8 +7,8 @@ from typing import Any
 import numpy as np
 import streamlit as st
 
-from core.authorship import TrainedModel, gradient_flow, predict
 from core.authorship import corpus as corpora
+from core.authorship.model import TrainedModel, gradient_flow, predict
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
