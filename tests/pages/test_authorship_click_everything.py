@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 from tests.pages.click_everything import open_page, preset_pairs, sweep
-from visualizer.app import authorship_state, jobs
+from visualizer.app import jobs
+from visualizer.views.authorship import files as authorship_state
 
 PAGE = "pages/authorship.py"
 QUERY = {"corpus": "textbook", "window": "20", "H": "4", "steps": "12", "seed": "21"}

@@ -29,9 +29,10 @@ from tests.core.test_corpus import zipped
 from tests.pages.conftest import steady_server  # noqa: F401  (re-exported: other modules import it from here)
 from tests.pages.test_pages import heatmap_z, plotly_array, start
 from tests.pages.test_safe_text import shown
-from visualizer.app import authorship_state, clipping_runs
 from visualizer.app.downloads import numbers_json
 from visualizer.app.i18n import STRINGS
+from visualizer.views import clipping as clipping_runs
+from visualizer.views.authorship import files as authorship_state
 from visualizer.views.heatmap import bptt_maps
 
 URL_NOTE = {"en": "Some link settings were not understood and were reset", "zh": "链接中的部分设置无法识别"}

@@ -70,6 +70,5 @@ class PageInfo:
         link is short and opens the same state a preset button gives.
         """
         chosen = {**(self.presets[preset] if preset else {}), **values}
-        if self.settings is not None:  # TODO(issue 12): strict once every page has settings
-            preset_state(self.specs(), chosen)  # raises on a control the page does not have
+        preset_state(self.specs(), chosen)  # raises on a control the page does not have
         return {name: url_text(value) for name, value in chosen.items()}

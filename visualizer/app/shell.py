@@ -134,9 +134,13 @@ def warn_fallbacks(notes: list[url_state.Fallback], t: Callable[..., str]) -> No
         st.warning(t("app.url_note", notes="; ".join(note.describe(t) for note in notes)))
 
 
-def finish_page(info: PageInfo) -> None:
-    """Every page's ending: controls -> URL, and the link to this view."""
-    url_state.publish(info.name, info.specs(), {"lang": language()})
+def finish_page(info: PageInfo, *, leave_out: frozenset[str] = frozenset()) -> None:
+    """Every page's ending: controls -> URL, and the link to this view.
+
+    `leave_out` names controls a link cannot carry right now (an uploaded corpus is not a URL value).
+    """
+    specs = {name: spec for name, spec in info.specs().items() if name not in leave_out}
+    url_state.publish(info.name, specs, {"lang": language()})
     share_link(info.name)
 
 

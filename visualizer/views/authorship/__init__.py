@@ -11,8 +11,7 @@ import streamlit as st
 
 from visualizer.app import controls
 from visualizer.app.registry import PageInfo
-from visualizer.app.shell import PageStart, finish_page, json_download, language, share_link, upload_limit
-from visualizer.app.url_state import publish
+from visualizer.app.shell import PageStart, finish_page, json_download, upload_limit
 from visualizer.views.authorship import panels, runs
 from visualizer.views.authorship.corpora import chosen, corpus_kind
 from visualizer.views.authorship.settings import (
@@ -91,9 +90,6 @@ def finish(page: PageStart[AuthorshipSettings], upload_shown: bool) -> None:
 
     An upload cannot travel in a link: the link leaves the corpus out rather than claim a built-in one.
     """
-    if not upload_shown:
-        finish_page(PAGE)
-        return
-    publish(PAGE.name, link_specs(upload_shown), {"lang": language()})
-    share_link(PAGE.name)
-    st.sidebar.caption(page.tr("authorship.upload_link"))
+    finish_page(PAGE, leave_out=frozenset(AuthorshipSettings.specs()) - frozenset(link_specs(upload_shown)))
+    if upload_shown:
+        st.sidebar.caption(page.tr("authorship.upload_link"))
