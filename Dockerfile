@@ -14,7 +14,7 @@ RUN sed '/^# The tests/,$d' requirements.txt > requirements-app.txt \
 
 COPY . .
 # Compile the common views once at build time, so every container starts with a warm JAX cache.
-RUN python -m visualizer.app.warmup
+RUN python -m visualizer.views.catalog
 
 # Trained authorship models: mount a shared folder read-only at /app/models (docs/DEPLOY.md).
 EXPOSE 8501

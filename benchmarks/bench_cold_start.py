@@ -9,7 +9,7 @@ once more with everything cached (the browser's own floor).
 
 Scenarios, all in this one run:
 - cold cache, warm-up on: an empty JAX compilation cache (the first start ever);
-- warm cache, warm-up on: the cache filled by `python -m visualizer.app.warmup` (every later start);
+- warm cache, warm-up on: the cache filled by `python -m visualizer.views.catalog` (every later start);
 - warm cache, warm-up off: the same, without the start-up warm-up thread.
 
     .venv/bin/python benchmarks/bench_cold_start.py
@@ -88,7 +88,7 @@ def main() -> None:
         # teacher would before class, and time that too.
         start = time.perf_counter()
         env = {**os.environ, "LAB_JAX_CACHE": str(cache)}
-        subprocess.run([sys.executable, "-m", "visualizer.app.warmup"], cwd=ROOT, env=env, check=True)
+        subprocess.run([sys.executable, "-m", "visualizer.views.catalog"], cwd=ROOT, env=env, check=True)
         prime = time.perf_counter() - start
         rows.append(("warm cache, warm-up on", one_start(cache, True)))
         rows.append(("warm cache, warm-up off", one_start(cache, False)))
@@ -103,7 +103,7 @@ def main() -> None:
         print(f"{name:28s}{cells}")
     print("(browser floor: /heatmap opened again once everything is cached: Chromium loading and drawing")
     print(" the page and its Plotly charts, which no server-side cache can shorten)")
-    print(f"(filling the cache with `python -m visualizer.app.warmup` took {prime:.1f} s)")
+    print(f"(filling the cache with `python -m visualizer.views.catalog` took {prime:.1f} s)")
 
 
 if __name__ == "__main__":

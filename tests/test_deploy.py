@@ -51,6 +51,7 @@ def test_the_image_runs_files_that_exist_on_python_3_11():
     assert DOCKERFILE.startswith("#") and "FROM python:3.11" in DOCKERFILE
     cmd = re.search(r"^CMD (\[.*\])$", DOCKERFILE, re.MULTILINE).group(1)
     assert (ROOT / ast.literal_eval(cmd)[4]).exists()  # streamlit_app.py
-    assert "python -m visualizer.app.warmup" in DOCKERFILE and (ROOT / "visualizer/app/warmup.py").exists()
+    assert "python -m visualizer.views.catalog" in DOCKERFILE
+    assert (ROOT / "visualizer/views/catalog.py").exists()
     ignored = (ROOT / ".dockerignore").read_text().split()
     assert {".git", ".venv", ".jax_cache", "test-artifacts"} <= set(ignored)

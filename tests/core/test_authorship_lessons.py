@@ -3,7 +3,7 @@
 The page trains AuthorshipConfig(**PRESETS[name], seed=s) on the Federalist papers (a preset sets
 window, stride, readout, H and steps; the rest are the defaults) and shows: the held-out balanced
 accuracy of the test papers, the held-out window accuracy, and the strip of log10 ||dE/dx_k|| for a
-window of an unknown paper (core.authorship.gradient_flow, as visualizer.app.authorship_state does).
+window of an unknown paper (core.authorship.gradient_flow, as the authorship view does).
 
 Lessons (core.authorship.PRESETS and the page's text):
 - works_best (L = 100, mean of all states): attributes the test papers (>= 80%) and beats both

@@ -100,7 +100,7 @@ def test_a_huge_classroom_show_list_is_not_kept_in_the_link():
 def test_the_apps_own_links_never_get_a_note():
     # Every link the app makes (the tour's steps, the home cards) names only its page's settings,
     # so the note about unknown keys can only ever be about a hand-made or hostile link.
-    from visualizer.app.tour import STEPS
+    from visualizer.views.tour import STEPS
 
     at = start({"lang": "en"}, page="pages/home.py")
     cards = [(link.proto.page, link.proto.query_string) for link in at.get("page_link")]

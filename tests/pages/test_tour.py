@@ -12,9 +12,9 @@ from tests.pages import test_heatmap_page as heatmap_page
 from tests.pages.click_everything import sweep
 from tests.pages.test_layers_page import summary_text
 from tests.pages.test_pages import start
-from visualizer.app import clipping_runs
 from visualizer.app.i18n import text
 from visualizer.app.locales.tour import STRINGS
+from visualizer.views import clipping as clipping_runs
 from visualizer.views.tour import STEPS
 
 ROOT = Path(__file__).resolve().parents[2]

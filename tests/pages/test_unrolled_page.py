@@ -18,7 +18,7 @@ from visualizer.app.i18n import text
 from visualizer.views.unrolled import logic
 
 PAGE = "pages/unrolled.py"
-TOUR_LINKS = [  # visualizer/app/tour.py's links to this page
+TOUR_LINKS = [  # visualizer/views/tour.py's links to this page
     {"arch": "tdnn", "view": "unrolled", "T": "6", "window": "3"},
     {"arch": "many_to_one", "T": "5", "t": "5"},
     {"T": "3", "t": "3", "weight": "Ws", "k": "1"},
