@@ -5,6 +5,8 @@ import numpy as np
 from visualizer.figures.heatmap import log10_heatmap, pool_max
 from visualizer.figures.style import decade_ticks, value_range
 
+AXES = {"title": "m", "x": "k", "y": "t"}
+
 
 def sample_map():
     z = np.full((4, 4), np.nan)
@@ -13,7 +15,7 @@ def sample_map():
 
 
 def test_heatmap_keeps_shape_and_one_based_axes():
-    fig = log10_heatmap(sample_map(), title="m", x_title="k", y_title="t")
+    fig = log10_heatmap(sample_map(), labels=AXES)
     main = fig.data[1]
     assert np.asarray(main.z).shape == (4, 4)
     assert list(main.x) == [1, 2, 3, 4] and list(main.y) == [1, 2, 3, 4]
@@ -22,7 +24,7 @@ def test_heatmap_keeps_shape_and_one_based_axes():
 
 def test_no_term_cells_are_gaps_and_zero_cells_get_their_own_layer():
     z = sample_map()
-    fig = log10_heatmap(z, title="m", x_title="k", y_title="t")
+    fig = log10_heatmap(z, labels=AXES)
     zero_layer, main = np.asarray(fig.data[0].z, float), np.asarray(main_z := fig.data[1].z, float)
     assert np.isnan(main[0, 3]) and np.isnan(zero_layer[0, 3])  # k > t: nothing drawn
     assert np.isnan(main[3, 0]) and zero_layer[3, 0] == 0.0  # exactly 0: only the grey layer
@@ -31,7 +33,7 @@ def test_no_term_cells_are_gaps_and_zero_cells_get_their_own_layer():
 
 
 def test_colour_bar_has_labelled_decade_ticks_and_a_colour_blind_safe_scale():
-    fig = log10_heatmap(sample_map(), title="m", x_title="k", y_title="t")
+    fig = log10_heatmap(sample_map(), labels=AXES)
     main = fig.data[1]
     assert main.zmin == -3.0 and main.zmax == 2.0
     assert list(main.colorbar.tickvals) == [-3, -2, -1, 0, 1, 2]
@@ -40,11 +42,11 @@ def test_colour_bar_has_labelled_decade_ticks_and_a_colour_blind_safe_scale():
 
 
 def test_hover_shows_lag_per_cell():
-    fig = log10_heatmap(sample_map(), title="m", x_title="k", y_title="t")
+    fig = log10_heatmap(sample_map(), labels=AXES)
     lag = np.asarray(fig.data[1].customdata)
     assert lag[3, 1] == 2 and lag[2, 2] == 0
     assert "lag" in fig.data[1].hovertemplate
-    translated = log10_heatmap(sample_map(), title="m", x_title="k", y_title="t", lag_label="间隔")
+    translated = log10_heatmap(sample_map(), labels={**AXES, "lag": "间隔"})
     assert "间隔 = " in translated.data[1].hovertemplate and "lag" not in translated.data[1].hovertemplate
 
 
@@ -66,7 +68,7 @@ def test_large_maps_are_pooled_by_block_max():
     z = np.full((600, 600), np.nan)
     z[np.tril_indices(600)] = -5.0
     z[599, 0] = 3.0  # one strong term must survive pooling
-    fig = log10_heatmap(z, title="m", x_title="k", y_title="t", max_side=250)
+    fig = log10_heatmap(z, labels=AXES, max_side=250)
     main = np.asarray(fig.data[1].z, float)
     assert main.shape == (200, 200)  # factor 3
     assert main[199, 0] == 3.0 and main[0, 0] == -5.0 and np.isnan(main[0, 199])

@@ -1,6 +1,5 @@
 """The chapter tour: it renders in both languages, and every step's link opens its page cleanly."""
 
-import ast
 import json
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from tests.pages.test_pages import start
 from visualizer.app.i18n import text
 from visualizer.app.locales.tour import STRINGS
 from visualizer.views import clipping as clipping_runs
+from visualizer.views.home import CARDS as HOME_CARDS
 from visualizer.views.tour import STEPS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -22,14 +22,8 @@ CHAPTER_FIGURES = ["5.1", "5.3", "5.4", "5.6", "5.8", "5.9", "5.10", "5.11", "5.
 CHAPTER_FIGURES += ["5.32", "5.33", "5.34", "5.35"]
 
 
-def _home_cards() -> list:
-    """pages/home.py's CARDS, read from its source (a page runs Streamlit when imported)."""
-    tree = ast.parse((ROOT / "pages" / "home.py").read_text())
-    node = next(n for n in tree.body if isinstance(n, ast.Assign) and n.targets[0].id == "CARDS")
-    return ast.literal_eval(node.value)
-
-
-CARDS = _home_cards()
+# The home view's cards as (key, page file, query).
+CARDS = [(key, info.path, query) for key, info, query in HOME_CARDS]
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

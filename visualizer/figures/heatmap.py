@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import numpy as np
 import plotly.graph_objects as go
 
 from visualizer.figures.style import COLORSCALE, ZERO_COLOR, decade_ticks, value_range
+
+LABELS = {"colorbar": "‖·‖", "zero": "exactly 0", "lag": "lag", "pooled": "each cell: max over {f}×{f} steps"}
 
 
 def pool_max(z: np.ndarray, factor: int) -> np.ndarray:
@@ -23,21 +27,21 @@ def pool_max(z: np.ndarray, factor: int) -> np.ndarray:
 def log10_heatmap(
     z: np.ndarray,
     *,
-    title: str,
-    x_title: str,
-    y_title: str,
-    colorbar_title: str = "‖·‖",
+    labels: Mapping[str, str],
     zmin: float | None = None,
     zmax: float | None = None,
-    zero_label: str = "exactly 0",
-    lag_label: str = "lag",
     max_side: int = 250,
-    pooled_note: str = "each cell: max over {f}×{f} steps",
 ) -> go.Figure:
     """Heatmap of a (T, T) log10 map indexed [t, k], 1-based on the axes, log ticks on the colour bar.
 
+    labels: title, x, y, and optionally colorbar, zero (an exactly-0 cell), lag (the hover's
+    t − k) and pooled ("{f}" is the pooling factor); the optional ones default to LABELS.
     Above max_side cells per side, blocks are pooled by their max to keep the page light.
     """
+    labels = {**LABELS, **labels}
+    title, x_title, y_title = labels["title"], labels["x"], labels["y"]
+    colorbar_title, zero_label, lag_label = labels["colorbar"], labels["zero"], labels["lag"]
+    pooled_note = labels["pooled"]
     z = np.asarray(z, dtype=float)
     factor = -(-max(z.shape) // max_side)
     if factor > 1:

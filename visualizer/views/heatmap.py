@@ -14,6 +14,7 @@ from core.spectra import singular_values as ws_singular_values
 from visualizer.app import controls
 from visualizer.app.cache import read_only
 from visualizer.app.downloads import matrix_csv
+from visualizer.app.keys import widget_key
 from visualizer.app.registry import PageInfo
 from visualizer.app.settings import Settings, control
 from visualizer.app.shell import PNG_EXPORT, PageStart, Translator, json_download
@@ -133,16 +134,11 @@ def draw(page: PageStart[HeatmapSettings]) -> None:
 
 def _maps(view: dict[str, object], tr: Translator) -> None:
     zmin, zmax = value_range(view["log10_contrib_Ws"], view["log10_contrib_Wx"])
-    axis = {
-        "x_title": tr("heatmap.k"),
-        "y_title": tr("heatmap.t"),
-        "zero_label": tr("app.zero"),
-        "lag_label": tr("heatmap.lag"),
-    }
+    axis = {"x": tr("heatmap.k"), "y": tr("heatmap.t"), "zero": tr("app.zero"), "lag": tr("heatmap.lag")}
     for column, weight in zip(st.columns(2), ("Ws", "Wx"), strict=True):
-        title = tr(f"heatmap.map.{weight}")
-        fig = log10_heatmap(view[f"log10_contrib_{weight}"], title=title, zmin=zmin, zmax=zmax, **axis)
-        column.plotly_chart(fig, config=PNG_EXPORT, key=f"{PAGE.name}_map_{weight}")
+        labels = {"title": tr(f"heatmap.map.{weight}"), **axis}
+        fig = log10_heatmap(view[f"log10_contrib_{weight}"], labels=labels, zmin=zmin, zmax=zmax)
+        column.plotly_chart(fig, config=PNG_EXPORT, key=widget_key(PAGE.name, f"map_{weight}"))
     st.caption(tr("heatmap.legend"))
     st.caption(tr("heatmap.why_flat"))
 
@@ -159,7 +155,7 @@ def _curves(view: dict[str, object], tr: Translator) -> None:
         "no_reach": tr("heatmap.no_reach"),
     }
     decay = decay_by_lag(view["rise"], bound_slope=view["regime"].bound_slope, labels=decay_labels)
-    left.plotly_chart(decay, config=PNG_EXPORT, key=f"{PAGE.name}_decay")
+    left.plotly_chart(decay, config=PNG_EXPORT, key=widget_key(PAGE.name, "decay"))
     bar_labels = {
         "title": tr("heatmap.sv"),
         "x": tr("heatmap.sv_index"),
@@ -170,16 +166,18 @@ def _curves(view: dict[str, object], tr: Translator) -> None:
     bars = singular_value_bars(
         view["singular_values"], one_over_gamma=view["one_over_gamma"], labels=bar_labels
     )
-    right.plotly_chart(bars, config=PNG_EXPORT, key=f"{PAGE.name}_sv")
+    right.plotly_chart(bars, config=PNG_EXPORT, key=widget_key(PAGE.name, "sv"))
     left, right = st.columns(2)
     line = {"y": "log10 ‖·‖", "zero": tr("app.zero")}
     wy_labels = {"title": tr("heatmap.map.Wy"), "x": tr("heatmap.t"), **line}
     left.plotly_chart(
-        per_step_line(view["log10_contrib_Wy"], labels=wy_labels), config=PNG_EXPORT, key=f"{PAGE.name}_wy"
+        per_step_line(view["log10_contrib_Wy"], labels=wy_labels),
+        config=PNG_EXPORT,
+        key=widget_key(PAGE.name, "wy"),
     )
     state_labels = {"title": tr("heatmap.states"), "x": tr("heatmap.states_x"), **line}
     states = per_step_line(view["log10_state_norm"], labels=state_labels, symbol="k")
-    right.plotly_chart(states, config=PNG_EXPORT, key=f"{PAGE.name}_states")
+    right.plotly_chart(states, config=PNG_EXPORT, key=widget_key(PAGE.name, "states"))
 
 
 def _downloads(view: dict[str, object], settings: HeatmapSettings, tr: Translator) -> None:

@@ -12,6 +12,7 @@ import streamlit as st
 from core.spectra import gamma, regime_map
 from visualizer.app import controls
 from visualizer.app.cache import read_only
+from visualizer.app.keys import widget_key
 from visualizer.app.registry import PageInfo
 from visualizer.app.settings import Settings, control
 from visualizer.app.shell import PNG_EXPORT, PageStart, Translator, json_download, switch_to
@@ -87,7 +88,7 @@ def draw(page: PageStart[RegimeSettings]) -> None:
     event = st.plotly_chart(
         _figure(grid, tr),
         config=PNG_EXPORT,
-        key=f"{PAGE.name}_map",
+        key=widget_key(PAGE.name, "map"),
         on_select="rerun",
         selection_mode="points",
     )

@@ -183,10 +183,15 @@ def flow(model: TrainedModel, docs: tuple[corpora.Document, ...], rows: list[dic
     )
     st.plotly_chart(chars, config=PNG_EXPORT, key=key("chars"))
     zmin, zmax = value_range(view["log10_contrib_Ws"], view["log10_contrib_Wx"])
-    axes = {"x_title": tr("authorship.k"), "y_title": tr("authorship.t"), "zero_label": tr("app.zero")}
+    axes = {
+        "x": tr("authorship.k"),
+        "y": tr("authorship.t"),
+        "zero": tr("app.zero"),
+        "lag": tr("heatmap.lag"),
+    }
     for column, weight in zip(st.columns(2), ("Ws", "Wx"), strict=True):
-        title = tr(f"authorship.map.{weight}")
-        fig = log10_heatmap(view[f"log10_contrib_{weight}"], title=title, zmin=zmin, zmax=zmax, **axes)
+        labels = {"title": tr(f"authorship.map.{weight}"), **axes}
+        fig = log10_heatmap(view[f"log10_contrib_{weight}"], labels=labels, zmin=zmin, zmax=zmax)
         column.plotly_chart(fig, config=PNG_EXPORT, key=key(f"map_{weight}"))
 
 
