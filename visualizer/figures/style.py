@@ -29,6 +29,7 @@ INK = "#1a1a1a"
 DARK_GREY = "#404040"
 MID_GREY = "#7f7f7f"
 LIGHT_GREY = "#c8c8c8"
+PALE_GREY = "#f0f0f0"  # a shaded node or box, behind black text
 ZERO_COLOR = "#d9d9d9"
 # Two ends of Cividis for lines beside a Cividis map: its dark blue, and its yellow darkened to read on white.
 CIVIDIS_BLUE = "#00224e"

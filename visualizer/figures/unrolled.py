@@ -19,7 +19,15 @@ import numpy as np
 import plotly.colors as pc
 import plotly.graph_objects as go
 
-from visualizer.figures.style import COLORSCALE, DARK_GREY, LIGHT_GREY, MID_GREY, decade_ticks, value_range
+from visualizer.figures.style import (
+    COLORSCALE,
+    DARK_GREY,
+    LIGHT_GREY,
+    MID_GREY,
+    PALE_GREY,
+    decade_ticks,
+    value_range,
+)
 from visualizer.figures.unrolled_layout import (
     W_HTML,
     decade_range,
@@ -36,7 +44,7 @@ __all__ = ["LABELS", "UNLIT_COLOR", "ZERO_EDGE_COLOR", "decade_range", "unrolled
 UNLIT_COLOR = LIGHT_GREY
 ZERO_EDGE_COLOR = MID_GREY  # darker than unlit grey: a lit edge that is exactly 0 is still on the path
 NEUTRAL_COLOR = DARK_GREY  # E_t -> y_t is on the path, but no magnitude of dE_t/dy_t is passed in
-NODE_LINE, NODE_FILL, NODE_SHADED = DARK_GREY, "white", "#f0f0f0"  # E and s_0 are shaded
+NODE_LINE, NODE_FILL, NODE_SHADED = DARK_GREY, "white", PALE_GREY  # E and s_0 are shaded
 ZERO_DASH = "6px,4px"  # plotly's "dash" is too fine to see on an edge only ~30 px long
 LIT_WIDTH, UNLIT_WIDTH = 5.0, 1.2
 CHAIN_WIDTH = 3.0  # the backward track is thinner than the term edges, so the two read apart
