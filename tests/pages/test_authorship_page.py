@@ -146,7 +146,7 @@ def test_a_bad_upload_is_a_clear_message_not_a_traceback(files, words, monkeypat
 
 
 def test_both_languages_have_the_same_authorship_keys():
-    from visualizer.app.locales.authorship import STRINGS
+    from visualizer.locales.authorship import STRINGS
 
     assert set(STRINGS["en"]) == set(STRINGS["zh"])
     assert all(key.startswith("authorship.") for key in STRINGS["en"])

@@ -8,7 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.pages.test_pages import plotly_array
-from visualizer.app.locales.cliff import STRINGS
+from visualizer.locales.cliff import STRINGS
 from visualizer.views.clipping.settings import CliffSettings
 
 CLIFF_SPECS = CliffSettings.specs()

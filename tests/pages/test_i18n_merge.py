@@ -6,8 +6,9 @@ from types import ModuleType
 
 import pytest
 
-from visualizer.app import i18n, locales
-from visualizer.app.locales import LANGUAGES, by_language, merge
+from visualizer import locales
+from visualizer.app import i18n
+from visualizer.locales import LANGUAGES, by_language, merge
 
 
 def page(name: str, texts: dict[str, dict[str, str]]) -> ModuleType:

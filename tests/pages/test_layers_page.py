@@ -9,8 +9,8 @@ import pytest
 from tests.pages.test_pages import plotly_array, start
 from visualizer.app.downloads import numbers_json
 from visualizer.app.i18n import STRINGS as MERGED
-from visualizer.app.locales.layers import STRINGS
 from visualizer.figures.layers import BROKEN_COLOR
+from visualizer.locales.layers import STRINGS
 from visualizer.views.layers import cache as layers_cache
 
 PAGE = "pages/layers.py"

@@ -12,7 +12,7 @@ from tests.pages.click_everything import sweep
 from tests.pages.test_layers_page import summary_text
 from tests.pages.test_pages import start
 from visualizer.app.i18n import text
-from visualizer.app.locales.tour import STRINGS
+from visualizer.locales.tour import STRINGS
 from visualizer.views import clipping as clipping_runs
 from visualizer.views.home import CARDS as HOME_CARDS
 from visualizer.views.tour import STEPS

@@ -1,6 +1,6 @@
 """Every visible string of the app, in English and 中文, from one table.
 
-The strings live in visualizer/app/locales/, one module per page with both languages side by side;
+The strings live in visualizer/locales/, one module per page with both languages side by side;
 STRINGS merges them into one table per language.
 
 Technical terms follow the chapter: 循环神经网络, 通过时间的反向传播 (BPTT),
@@ -9,7 +9,7 @@ Technical terms follow the chapter: 循环神经网络, 通过时间的反向传
 
 from __future__ import annotations
 
-from visualizer.app.locales import (
+from visualizer.locales import (
     LANGUAGES,
     app,
     authorship,

@@ -2,7 +2,7 @@
 curves, the table of documents and the gradient flow through one document.
 """
 
-from visualizer.app.locales import by_language
+from visualizer.locales import by_language
 
 TEXTS: dict[str, dict[str, str]] = {
     "authorship.heldout": {

@@ -3,7 +3,7 @@
 Widget labels are "clipping.{control}" (the controls are named cliff_*); the rest is "cliff.*".
 """
 
-from visualizer.app.locales import by_language
+from visualizer.locales import by_language
 
 TEXTS: dict[str, dict[str, str]] = {
     "clipping.cliff_w0": {

@@ -2,7 +2,7 @@
 shapes, stacking layers and the worked example.
 """
 
-from visualizer.app.locales import by_language
+from visualizer.locales import by_language
 
 TEXTS: dict[str, dict[str, str]] = {
     "layers.builder.title": {

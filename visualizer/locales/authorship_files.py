@@ -2,7 +2,7 @@
 and saved models (listing, loading, saving, and why a model file was refused).
 """
 
-from visualizer.app.locales import by_language
+from visualizer.locales import by_language
 
 TEXTS: dict[str, dict[str, str]] = {
     "authorship.upload": {

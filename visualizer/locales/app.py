@@ -2,7 +2,7 @@
 choices of the shared controls.
 """
 
-from visualizer.app.locales import by_language
+from visualizer.locales import by_language
 
 TEXTS: dict[str, dict[str, str]] = {
     "app.title": {

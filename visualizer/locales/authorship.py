@@ -3,7 +3,7 @@
 The results are in authorship_results, the uploaded texts and model files in authorship_files.
 """
 
-from visualizer.app.locales import by_language
+from visualizer.locales import by_language
 
 TEXTS: dict[str, dict[str, str]] = {
     "authorship.nav": {

@@ -1,6 +1,6 @@
 """The regime map page's strings, in English and 中文."""
 
-from visualizer.app.locales import by_language
+from visualizer.locales import by_language
 
 TEXTS: dict[str, dict[str, str]] = {
     "regime.nav": {
