@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
-from typing import ClassVar, NamedTuple
+from typing import Any, ClassVar, NamedTuple
 
 import jax
 import jax.numpy as jnp
@@ -190,17 +190,13 @@ class SimpleRNN:
         return (output, final) if self.return_state else output
 
     def __call__(
-        self,
-        params: SimpleRNNParams,
-        x: jax.Array,
-        *,
-        initial_state: jax.Array | None = None,
-        training: bool = False,
-        key: jax.Array | None = None,
+        self, params: SimpleRNNParams, x: jax.Array, **options: Any
     ) -> jax.Array | tuple[jax.Array, jax.Array]:
-        """What Keras returns: output (B, T, U) or (B, U), and with return_state also the state (B, U)."""
-        outs, final = self.run(params, x, initial_state=initial_state, training=training, key=key)
-        return self._result(outs, final)
+        """What Keras returns: output (B, T, U) or (B, U), and with return_state also the state (B, U).
+
+        Takes `run`'s keywords (initial_state, training, key).
+        """
+        return self._result(*self.run(params, x, **options))
 
     def reset_states(self, batch_size: int, dtype: jnp.dtype = jnp.float32) -> jax.Array:
         """The zero states (B, U) a stateful layer starts from and returns to on layer.reset_states()."""
