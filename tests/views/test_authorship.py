@@ -61,8 +61,8 @@ def test_the_page_keys_keep_their_strings():
 
 
 def test_a_link_leaves_the_corpus_out_only_while_an_upload_is_shown():
-    assert list(settings.link_specs(False)) == list(AuthorshipSettings.specs())
-    assert "corpus" not in settings.link_specs(True) and "window" in settings.link_specs(True)
+    assert settings.left_out_of_link(False) == frozenset()  # every control travels in the link
+    assert settings.left_out_of_link(True) == {"corpus"}  # only the corpus stays out
 
 
 def test_say_escapes_text_but_keeps_numbers():

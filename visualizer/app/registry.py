@@ -34,10 +34,8 @@ class PageInfo:
     warm_presets: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        for name, values in self.presets.items():
+        for values in self.presets.values():
             preset_state(self.specs(), values)  # raises on a control the page does not have
-            if set(values) and self.settings is None:
-                raise ValueError(f"{self.name}: preset {name} on a page without settings")
         unknown = set(self.warm_presets) - set(self.presets)
         if unknown:
             raise ValueError(f"{self.name}: warm_presets names no preset {', '.join(sorted(unknown))}")

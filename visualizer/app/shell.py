@@ -97,7 +97,7 @@ class PageStart(Generic[S]):
 
     info: PageInfo
     settings: S  # the controls' values at the start of this run (None on a page without controls)
-    tr: Callable[..., str]  # the translator: tr(key, **values) in the page's language
+    tr: Translator
     projected: bool  # classroom mode: no explanations, no presets
     hidden: frozenset[str]  # the controls a projected page hides
 

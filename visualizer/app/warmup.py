@@ -48,10 +48,10 @@ def enable_compile_cache() -> None:
 Tasks = list[tuple[str, Callable[[], object]]]
 
 
-def warm_now(tasks: Tasks, *, background: bool = False) -> list[tuple[str, float]]:
-    """Run every (name, task) in order; returns the (name, seconds) log, filled as it goes."""
+def warm_now(tasks: Tasks) -> list[tuple[str, float]]:
+    """Run every (name, task) in order, here and now; returns the (name, seconds) log."""
     report: list[tuple[str, float]] = []
-    _warm(tasks, report, background=background)
+    _warm(tasks, report)
     return report
 
 

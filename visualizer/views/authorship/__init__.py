@@ -21,7 +21,7 @@ from visualizer.views.authorship.settings import (
     PRESETS_SHOWN,
     AuthorshipSettings,
     key,
-    link_specs,
+    left_out_of_link,
 )
 from visualizer.views.authorship.tables import say, title_key
 
@@ -90,6 +90,6 @@ def finish(page: PageStart[AuthorshipSettings], upload_shown: bool) -> None:
 
     An upload cannot travel in a link: the link leaves the corpus out rather than claim a built-in one.
     """
-    finish_page(PAGE, leave_out=frozenset(AuthorshipSettings.specs()) - frozenset(link_specs(upload_shown)))
+    finish_page(PAGE, leave_out=left_out_of_link(upload_shown))
     if upload_shown:
         st.sidebar.caption(page.tr("authorship.upload_link"))

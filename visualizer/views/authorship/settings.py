@@ -9,7 +9,7 @@ from core.authorship.config import BALANCES, PRESETS, AuthorshipConfig
 from core.authorship.corpus import CORPORA
 from visualizer.app.keys import page_key, widget_key
 from visualizer.app.settings import Settings, control
-from visualizer.app.url_state import BoolParam, ChoiceParam, IntParam, Spec
+from visualizer.app.url_state import BoolParam, ChoiceParam, IntParam
 
 NAME = "authorship"
 
@@ -57,13 +57,12 @@ KEPT_BY_PRESETS = ("corpus", "seed")
 MODEL_SPECS = {name: spec for name, spec in AuthorshipSettings.specs().items() if name not in KEPT_BY_PRESETS}
 
 
-def link_specs(upload_shown: bool) -> dict[str, Spec]:
-    """The controls a link to this view carries: all, but not the corpus while an upload is shown.
+def left_out_of_link(upload_shown: bool) -> frozenset[str]:
+    """The controls a link to this view cannot carry: the corpus while an upload is shown.
 
     An upload cannot travel in a link, so the link leaves the corpus out rather than claim a built-in one.
     """
-    specs = AuthorshipSettings.specs()
-    return {n: s for n, s in specs.items() if n != "corpus"} if upload_shown else specs
+    return frozenset({"corpus"}) if upload_shown else frozenset()
 
 
 def key(name: str) -> str:
