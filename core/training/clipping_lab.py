@@ -118,7 +118,7 @@ def initial_params(config: LabConfig) -> RNNParams:
     return RNNParams(*(jnp.asarray(p, jnp.float32) for p in params))
 
 
-def _padded(xs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def pad_batch(xs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """xs (B, T, I) right-padded with zeros to the bucket length, and the step mask (T_pad,)."""
     n_steps = xs.shape[1]
     padded = bucket_steps(n_steps)
@@ -162,14 +162,14 @@ def _accuracy(params: RNNParams, xs: jax.Array, mask: jax.Array, targets: jax.Ar
 def heldout_accuracy(config: LabConfig, params: RNNParams) -> float:
     """The share of held-out sequences answered right (adding: within 0.04 of the sum)."""
     xs, targets = tasks.heldout(config.task, config.seed, HELDOUT_SIZE, config.n_steps)
-    padded, mask = _padded(xs)
+    padded, mask = pad_batch(xs)
     return float(_accuracy(params, padded, mask, targets, task=config.task))
 
 
 def training_batches(config: LabConfig) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
     """The seeded batches (xs padded (B, T_pad, I), mask (T_pad,), targets (B,)), the same for every run."""
     for xs, targets in tasks.batches(config.task, config.seed, config.batch, config.n_steps):
-        padded, mask = _padded(xs)
+        padded, mask = pad_batch(xs)
         yield padded, mask, targets
 
 

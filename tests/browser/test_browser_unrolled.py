@@ -63,3 +63,25 @@ def test_tdnn_folded_one_to_many_and_delay_draw_cleanly(server, page):
     assert_no_error(page)
     assert page.evaluate(NODE_XS_JS, "y") == [4, 5, 6]  # outputs only where the losses are
     page.screenshot(path=str(ARTIFACTS / "unrolled-delay-zh.png"), full_page=True)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_chapter_panel_opens_and_alpha_moves_from_lowering_e_to_raising_it(server, page, lang):
+    """Open "the chapter's equations, live", step α from 0.1 up to 3: the verdict turns from fell to rose."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.set_viewport_size({"width": 1400, "height": 3000})  # tall enough for the open panel's screenshot
+    open_unrolled(page, server, f"T=4&t=3&weight=Ws&lang={lang}")
+    page.get_by_text(text(lang, "chapter.title")).first.click()
+    panel = page.locator('[data-testid="stExpander"]')
+    panel.locator(".katex").first.wait_for(timeout=30_000)
+    panel.locator('[data-testid="stAlertContentSuccess"]').wait_for(timeout=30_000)  # α = 0.1: E fell
+    assert panel.locator(".katex-display").count() >= 5  # 5.4, 5.5, 5.10, 5.15 and 5.13
+    for alpha in ("0.3", "1", "3"):  # one notch at a time: a key pressed during the rerun may be lost
+        panel.locator('input[type="range"]').first.focus()
+        page.keyboard.press("ArrowRight")
+        page.wait_for_url(f"**&alpha={alpha}&**", timeout=30_000)  # the URL follows the control
+    rose = text(lang, "chapter.verdict.rose", alpha="3", before="", after="", change="", predicted="")
+    panel.get_by_text(rose.split("(")[0].split("（")[0][:12]).first.wait_for(timeout=30_000)
+    assert panel.locator('[data-testid="stAlertContentWarning"]').count() == 1
+    assert_no_error(page)
+    panel.screenshot(path=str(ARTIFACTS / f"unrolled-chapter-{lang}.png"))

@@ -22,7 +22,7 @@ def test_padding_to_the_bucket_changes_neither_the_loss_nor_the_gradient():
     config = lab.LabConfig(task="temporal_order", n_steps=37, n_hidden=16)
     params = lab.initial_params(config)
     xs, targets = tasks.heldout(config.task, 0, 8, config.n_steps)
-    padded, mask = lab._padded(xs)
+    padded, mask = lab.pad_batch(xs)
     assert padded.shape[1] == 64 and mask.sum() == 37
 
     def unpadded_loss(p):  # the loss written directly on the raw sequences
@@ -43,7 +43,7 @@ def test_the_heatmap_bptt_sees_the_same_loss_and_gradient_as_training(task):
     params = lab.initial_params(config)
     result = lab.contributions(config, params, index=0)
     xs, targets = tasks.heldout(task, config.seed, 1, config.n_steps)
-    padded, mask = lab._padded(xs)
+    padded, mask = lab.pad_batch(xs)
     loss, grads = jax.value_and_grad(lab.LOSSES[task])(params, (padded, mask, targets))
     assert result.losses.sum() == pytest.approx(float(loss), rel=1e-4)
     np.testing.assert_allclose(result.grads.Ws, grads.Ws, rtol=1e-3, atol=1e-6)

@@ -7,14 +7,14 @@ import pytest
 from core.experiment import ExperimentConfig
 from visualizer.app.keys import page_key, widget_key
 from visualizer.views import unrolled
-from visualizer.views.unrolled import logic
+from visualizer.views.unrolled import chapter, logic
 from visualizer.views.unrolled.formulas import magnitude_latex, term_latex, walk_latex
 from visualizer.views.unrolled.logic import UnrolledSettings
 
 
 def test_settings_keep_the_pages_controls_keys_and_defaults():
     assert list(UnrolledSettings.specs()) == [
-        "arch", "view", "T", "t", "weight", "k", "sigma", "act", "layers", "window", "seed",
+        "arch", "view", "T", "t", "weight", "k", "sigma", "act", "layers", "window", "seed", "alpha",
     ]  # fmt: skip
     assert UnrolledSettings.key("t") == "unrolled_t" == widget_key("unrolled", "t")
     assert unrolled.WALK == "unrolled__walk" == page_key("unrolled", "walk")
@@ -70,8 +70,9 @@ def test_e3_preset_and_the_tours_links_are_the_pages_controls():
 
 
 def test_warm_computes_the_default_walk_and_e3s(monkeypatch):
-    calls = []
+    calls, panels = [], []
     monkeypatch.setattr(unrolled, "walk", lambda *args: calls.append(args))
+    monkeypatch.setattr(chapter, "chapter_numbers", lambda *args: panels.append(args))
     unrolled.PAGE.warm(unrolled.PAGE.defaults())
     for preset in unrolled.PAGE.warm_presets:
         unrolled.PAGE.warm(unrolled.PAGE.preset(preset))
@@ -79,9 +80,12 @@ def test_warm_computes_the_default_walk_and_e3s(monkeypatch):
         (ExperimentConfig(n_steps=4, n_hidden=4, sigma_max=0.9), 3, "Ws"),
         (ExperimentConfig(n_steps=3, n_hidden=4, sigma_max=0.9), 2, "Ws"),
     ]
+    config = ExperimentConfig(n_steps=4, n_hidden=4, sigma_max=0.9)
+    assert panels[0] == (config, 3, (0, 1, 2, 3), "Ws", 0.1)  # the chapter's panel at its default α
     calls.clear()
+    panels.clear()
     unrolled.PAGE.warm(UnrolledSettings(arch="tdnn"))  # structure only: nothing to compute
-    assert not calls
+    assert not calls and not panels
 
 
 def test_graph_args_give_the_structure_and_with_numbers_the_paths():
@@ -102,7 +106,9 @@ def test_graph_args_give_the_structure_and_with_numbers_the_paths():
 
 def test_unused_controls_and_the_walks_frames():
     assert logic.unused_controls("many_to_many", "unrolled") == {"layers", "window"}
-    assert logic.unused_controls("tdnn", "unrolled") == {"layers", "t", "k", "weight", "sigma", "act", "seed"}
+    assert logic.unused_controls("tdnn", "unrolled") == {
+        "layers", "t", "k", "weight", "sigma", "act", "seed", "alpha",
+    }  # fmt: skip
     assert logic.walk_steps(0) == [0] and logic.walk_steps(3) == [3, 2, 1, 0]
 
 

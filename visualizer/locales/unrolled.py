@@ -70,6 +70,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Seed",
         "zh": "随机种子",
     },
+    "unrolled.alpha": {
+        "en": "Learning rate α (one step of W ← W − α ∂E/∂W)",
+        "zh": "学习率 α（一步 W ← W − α ∂E/∂W）",
+    },
     "unrolled.preset.e3": {
         "en": "The chapter's E3 example",
         "zh": "本章的 E3 例子",

@@ -1,8 +1,9 @@
 """Unrolled graph: the network folded and unrolled, and the BPTT paths that carry dE_t/dW.
 
 logic.py holds the page's settings and its decisions (loss steps, t and k snapping, hidden
-controls), formulas.py the LaTeX with concrete step numbers; this module holds the cached walk,
-the ▶ walk's animation and the drawing.
+controls, the update's verdict), formulas.py the LaTeX with concrete step numbers, chapter.py the
+panel of the chapter's equations with the page's numbers (figures 5.4, 5.5, 5.10, 5.15, 5.13); this
+module holds the cached walk, the ▶ walk's animation and the drawing.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from visualizer.app.registry import PageInfo
 from visualizer.app.shell import PNG_EXPORT, PageStart, Translator, json_download
 from visualizer.app.url_state import Spec
 from visualizer.figures.unrolled import unrolled_graph
-from visualizer.views.unrolled import logic
+from visualizer.views.unrolled import chapter, logic
 from visualizer.views.unrolled.formulas import walk_latex
 from visualizer.views.unrolled.logic import Plan, UnrolledSettings
 
@@ -45,7 +46,7 @@ PAGE = PageInfo(
     path="pages/unrolled.py",
     settings=UnrolledSettings,
     presets={"e3": {"arch": "many_to_many", "view": "unrolled", "T": 3, "t": 3, "weight": "Ws", "k": 1}},
-    warm=lambda settings: numbers_for(logic.plan(settings)),
+    warm=lambda settings: (numbers_for(logic.plan(settings)), chapter.numbers_for(logic.plan(settings))),
     warm_presets=("e3",),
 )
 WALK = page_key(PAGE.name, "walk")  # set by the ▶ button's callback, so the click survives any rerun
@@ -64,7 +65,7 @@ class Frame:
 
 
 def draw(page: PageStart[UnrolledSettings]) -> None:
-    """The whole page: presets and controls, then the graph, its formula, ▶ and the download."""
+    """The whole page: presets, controls, the graph, its formula, ▶, the download, the chapter's panel."""
     tr = page.tr
     view = logic.plan(page.settings)
     state = st.session_state
@@ -91,6 +92,7 @@ def draw(page: PageStart[UnrolledSettings]) -> None:
             play_walk(frame)
         walk_numbers = {"settings": view.settings.values(), "loss_step": view.t, **frame.numbers}
         json_download(tr("unrolled.download_json"), walk_numbers, "bptt_walk.json")
+    chapter.draw_panel(view, tr, projected=page.projected, hidden=hidden)
 
 
 def _controls(view: Plan, tr: Translator, hidden: Set[str]) -> None:

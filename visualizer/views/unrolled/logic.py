@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import ClassVar
 
+import numpy as np
+
 from core.experiment import ExperimentConfig
 from visualizer.app.settings import Settings, control
 from visualizer.app.url_state import ChoiceParam, FloatParam, IntParam
@@ -21,6 +23,9 @@ ACTIVATIONS = ("tanh", "sigmoid", "relu", "linear")
 WALK_DELAY_S = 0.7  # seconds per step of the ▶ walk; tests set it to 0 (read at call time)
 N_HIDDEN = 4  # a small network: the page is about paths, not capacity
 INPUTS = {"one_to_many": "first", "delay": "first_half"}  # ExperimentConfig.inputs per architecture
+# The learning rates of the panel's one step W ← W − α ∂E/∂W, a decade in two notches: on the defaults
+# 0.1 lowers E for every weight and 3 overshoots (E rises), so both sides of the lesson are one slide away.
+ALPHAS = ("0.001", "0.003", "0.01", "0.03", "0.1", "0.3", "1", "3")
 
 
 @dataclass(frozen=True)
@@ -37,6 +42,7 @@ class UnrolledSettings(Settings):
     layers: int = control(IntParam(2, 2, 3))
     window: int = control(IntParam(3, 1, 6))
     seed: int = control(IntParam(0, 0, 9999, widget="number"))
+    alpha: str = control(ChoiceParam("0.1", ALPHAS, widget="slider"))  # α of the chapter's panel (5.13)
 
     def config(self) -> ExperimentConfig:
         """The core's experiment for these settings (a feed-forward net is an RNN with Ws = 0)."""
@@ -109,8 +115,28 @@ def unused_controls(arch: str, view: str) -> set[str]:
     unused = set() if arch == "stacked" else {"layers"}
     unused |= set() if arch == "tdnn" else {"window"}
     if not draws_paths(arch, view):  # no numbers are computed: only the structure is drawn
-        unused |= {"t", "k", "weight", "sigma", "act", "seed"}
+        unused |= {"t", "k", "weight", "sigma", "act", "seed", "alpha"}
     return unused
+
+
+def step_verdict(grad_norm: float, loss_before: float, loss_after: float) -> str:
+    """What one step W ← W − α g did to E: "fell", "rose", "flat" (E unchanged in the float's digits),
+    "no_gradient" (g = 0, so the step moves nothing) or "overflow" (E is not a finite number).
+    """
+    if not (np.isfinite(loss_before) and np.isfinite(loss_after) and np.isfinite(grad_norm)):
+        return "overflow"
+    if grad_norm == 0:
+        return "no_gradient"
+    if loss_after < loss_before:
+        return "fell"
+    return "rose" if loss_after > loss_before else "flat"
+
+
+def first_step_is_shared(arch: str, t: int) -> bool:
+    """The FFNN's output equals the RNN's at step t (1-based): always when Ws = 0, and at t = 1,
+    where Ws s_0 = 0 because s_0 = 0 (figure 5.10).
+    """
+    return arch == "ffnn" or t == 1
 
 
 def term_one_is_zero(weight: str, k: int) -> bool:
