@@ -3,13 +3,17 @@
 Submodules, each importing only those before it: corpus, uploads, windows (the texts and
 their windows) <- config (AuthorshipConfig, PRESETS) <- model (weights, logits, scoring,
 calibration, predict, gradient_flow) <- data (split, batches, final scoring) <- fit (the
-training loop); store (writes .npz + JSON) <- io (checked load, list_models) <- cli
-(`python -m core.authorship train|predict`).
+training loop); folds (evaluation folds by document), baselines (character n-grams and
+function-word rates, scikit-learn) <- evaluate (the RNN and the baselines on the same folds);
+store (writes .npz + JSON) <- io (checked load, list_models) <- cli
+(`python -m core.authorship train|predict|evaluate`).
 This package re-exports the names other code uses; the submodules import each other
-by submodule path, never through this file.
+by submodule path, never through this file. core.authorship.evaluate is imported by its
+path only, so that importing the package does not import scikit-learn.
 """
 
 from core.authorship.config import BALANCES, LIVE_WINDOWS, PRESETS, READOUTS, SPLITS, AuthorshipConfig
+from core.authorship.data import DocumentSplit
 from core.authorship.fit import Progress, fit
 from core.authorship.model import (
     EVAL_CHUNK,
@@ -43,6 +47,7 @@ __all__ = [
     "AuthorshipConfig",
     "AuthorshipParams",
     "DocumentPrediction",
+    "DocumentSplit",
     "Documents",
     "Progress",
     "TrainedModel",

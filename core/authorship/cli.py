@@ -4,10 +4,15 @@
     python -m core.authorship predict --model models/federalist.npz --json
     python -m core.authorship predict --model models/federalist.npz --corpus textbook
     python -m core.authorship predict --model models/federalist.npz --files paper1.txt paper2.txt
+    python -m core.authorship evaluate --corpus federalist --folds 10 --seed 0 --json
 
 predict --json prints {"documents": [{"id", "true_author", "predicted", "probabilities",
 "window_vote"}], "heldout": {"balanced_accuracy", "documents"}}; heldout is what the
 model measured on its test documents when it was trained.
+evaluate runs the RNN and the baselines on the same folds by document (--folds 0: leave
+one document out) and prints core.authorship.evaluate.to_json's object with --json
+({"corpus", "folds", "documents", "models": {"rnn", "ngram", "function_words"}, ...}),
+else a table; --out FILE writes the JSON too, --models picks some of the three.
 """
 
 from __future__ import annotations
@@ -19,8 +24,9 @@ import sys
 from pathlib import Path
 
 from core.authorship import corpus as corpora
-from core.authorship.config import AuthorshipConfig
+from core.authorship.config import PRESETS, AuthorshipConfig
 from core.authorship.corpus import Document, clean
+from core.authorship.evaluate import MODELS, EvalProgress, Evaluation, evaluate, to_json
 from core.authorship.fit import fit
 from core.authorship.io import ModelFileError, load, save
 from core.authorship.model import TrainedModel, predict, summary
@@ -62,7 +68,54 @@ def _parser() -> argparse.ArgumentParser:
     )
     source.add_argument("--files", nargs="+", type=Path, help="text files to attribute")
     guess.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    check = commands.add_parser("evaluate", help="k-fold by document: the RNN against two baselines")
+    check.add_argument("--corpus", choices=corpora.CORPORA, default="federalist")
+    check.add_argument("--folds", type=int, default=10, help="k >= 2, or 0 for leave one document out")
+    check.add_argument("--seed", type=int, default=0)
+    check.add_argument("--models", default=",".join(MODELS), help="comma-separated, of " + ",".join(MODELS))
+    check.add_argument("--preset", choices=sorted(PRESETS), help="start from a page preset")
+    check.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    check.add_argument("--out", type=Path, help="also write the JSON to this file")
+    for name, kind in OVERRIDES.items():
+        check.add_argument(f"--{name.replace('_', '-')}", dest=name, type=kind, default=None)
     return parser
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    changes = {name: getattr(args, name) for name in OVERRIDES if getattr(args, name) is not None}
+    preset = PRESETS[args.preset] if args.preset else {}
+    config = dataclasses.replace(AuthorshipConfig(corpus=args.corpus, seed=args.seed), **preset, **changes)
+    models = tuple(m.strip() for m in args.models.split(",") if m.strip())
+
+    def progress(p: EvalProgress) -> None:
+        if p.step == p.steps:
+            print(f"fold {p.fold + 1}/{p.folds} {p.model} done", file=sys.stderr, flush=True)
+
+    result = evaluate(
+        corpora.load(args.corpus), config, folds=args.folds, seed=args.seed, models=models, progress=progress
+    )
+    data = to_json(result)
+    if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(json.dumps(data, ensure_ascii=False, indent=1) if args.json else table(result))
+    return 0
+
+
+def table(result: Evaluation) -> str:
+    """The evaluation as a plain-text table: one row per model."""
+    folds = "leave-one-out" if result.folds == 0 else f"{result.folds}-fold"
+    lines = [
+        f"{result.corpus}: {result.documents} documents, {folds} by {result.grouping} "
+        f"({len(result.fold_records)} folds), {result.seconds:.0f} s",
+        f"{'model':<16} {'balanced acc':>12} {'95% CI':>15} {'uncalibrated':>12}  recall",
+    ]
+    for name, s in result.models.items():
+        raw = "" if s.uncalibrated_balanced_accuracy is None else f"{s.uncalibrated_balanced_accuracy:.3f}"
+        recall = ", ".join(f"{a} {v:.2f}" for a, v in s.recall.items())
+        ci = f"[{s.ci[0]:.3f}, {s.ci[1]:.3f}]"
+        lines.append(f"{name:<16} {s.balanced_accuracy:>12.3f} {ci:>15} {raw:>12}  {recall}")
+    return "\n".join(lines)
 
 
 def _train(args: argparse.Namespace) -> int:
@@ -153,7 +206,8 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status (2 with a message for bad input)."""
     args = _parser().parse_args(argv)
     try:
-        return _train(args) if args.command == "train" else _predict(args)
+        commands = {"train": _train, "predict": _predict, "evaluate": _evaluate}
+        return commands[args.command](args)
     except (ModelFileError, UploadError, OSError, ValueError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 2

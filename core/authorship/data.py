@@ -3,14 +3,15 @@
 `prepare` turns a corpus and a config into training batches and held-out
 windows; `Prepared.finish` turns trained weights into a `TrainedModel`: it
 chooses the decision offsets on the validation documents and measures the
-test documents, which took part in no choice.
+test documents, which took part in no choice. The split is drawn from the
+config's seed, or given whole as a `DocumentSplit` (an evaluation fold).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -34,6 +35,29 @@ from core.authorship.windows import (
     split_documents,
     windows,
 )
+
+
+class DocumentSplit(NamedTuple):
+    """Document ids on each side of a run, chosen by the caller (core.authorship.evaluate's folds)."""
+
+    train: tuple[str, ...]  # the model is fitted on these
+    validation: tuple[str, ...]  # the decision offsets are chosen on these (may be empty: no offsets)
+    test: tuple[str, ...]  # scored only (may be empty)
+
+
+def _given_split(corpus: Corpus, split: DocumentSplit) -> tuple[list[int], list[int], list[int]]:
+    """Indices into corpus.known of split's three sides; unknown, repeated or shared ids raise."""
+    position = {d.id: i for i, d in enumerate(corpus.known)}
+    sides = (split.train, split.validation, split.test)
+    unknown = [i for side in sides for i in side if i not in position]
+    if unknown:
+        raise ValueError(f"not a known document of {corpus.name}: {', '.join(map(str, unknown[:5]))}")
+    named = [i for side in sides for i in side]
+    if len(set(named)) != len(named):
+        raise ValueError("a document is named twice in the split: the sides must be disjoint")
+    if not split.train:
+        raise ValueError("the split has no training document")
+    return tuple([position[i] for i in side] for side in sides)
 
 
 def _cut(vocab: Vocabulary, docs: list[Document], labels: list[int], length: int, stride: int):
@@ -132,18 +156,28 @@ def _sample(ids: np.ndarray, labels: np.ndarray, limit: int, seed: int) -> tuple
     return ids[keep], labels[keep]
 
 
-def prepare(config: AuthorshipConfig, corpus: Corpus) -> Prepared:
-    """Split the corpus, build the vocabulary from the training text, cut windows, start batches."""
+def prepare(config: AuthorshipConfig, corpus: Corpus, split: DocumentSplit | None = None) -> Prepared:
+    """Split the corpus, build the vocabulary from the training text, cut windows, start batches.
+
+    With `split`, its documents are used as given (config.split must be "document");
+    otherwise config's fractions and seed draw the split.
+    """
     authors = corpus.authors
     known = list(corpus.known)
     labels = [authors.index(d.author) for d in known]
     length = config.window
+    if split is not None and config.split != "document":
+        raise ValueError(f"an explicit document split needs split='document', not {config.split!r}")
     if config.split == "document":
-        train_i, val_i, test_i = split_documents(
-            labels,
-            validation_fraction=config.validation_fraction,
-            test_fraction=config.test_fraction,
-            seed=config.seed,
+        train_i, val_i, test_i = (
+            _given_split(corpus, split)
+            if split is not None
+            else split_documents(
+                labels,
+                validation_fraction=config.validation_fraction,
+                test_fraction=config.test_fraction,
+                seed=config.seed,
+            )
         )
         train_docs = [known[i] for i in train_i]
         vocab = Vocabulary.from_texts(d.text for d in train_docs)

@@ -10,7 +10,7 @@ import numpy as np
 
 from core.authorship.config import AuthorshipConfig
 from core.authorship.corpus import Corpus
-from core.authorship.data import prepare
+from core.authorship.data import DocumentSplit, prepare
 from core.authorship.model import AuthorshipParams, TrainedModel, init_model, window_log_probs, window_loss
 from core.authorship.windows import balanced_accuracy
 from core.training.train import train
@@ -28,14 +28,19 @@ class Progress(NamedTuple):
 
 
 def fit(
-    config: AuthorshipConfig, corpus: Corpus, *, should_stop: Callable[[], bool] | None = None
+    config: AuthorshipConfig,
+    corpus: Corpus,
+    *,
+    should_stop: Callable[[], bool] | None = None,
+    split: DocumentSplit | None = None,
 ) -> Iterator[Progress]:
     """Train on corpus as config says, yielding Progress per step; the last carries the model.
 
     should_stop() is polled between steps (a page's stop button); the model is then
-    the one reached so far, with metrics["stopped_at"] set.
+    the one reached so far, with metrics["stopped_at"] set. `split` names the train,
+    validation and test documents instead of drawing them (see data.prepare).
     """
-    data = prepare(config, corpus)
+    data = prepare(config, corpus, split)
     key = jax.random.PRNGKey(config.seed)
     params = init_model(key, data.vocab.size, config.n_embed, config.n_hidden, len(corpus.authors))
     live_ids, live_labels = data.live_windows

@@ -221,6 +221,53 @@ def gradient_flow(model: TrainedModel, ids: np.ndarray, author: int) -> dict[str
     }
 
 
+@jax.jit
+def _input_grad_norms(params: AuthorshipParams, ids: jax.Array, authors: jax.Array, readout: jax.Array):
+    def one(window: jax.Array, author: jax.Array) -> jax.Array:
+        def loss(x: jax.Array) -> jax.Array:
+            return -jax.nn.log_softmax(logits_of_inputs(params, x, readout))[author]
+
+        return jnp.linalg.norm(jax.grad(loss)(params.embed[window]), axis=1)
+
+    return jax.vmap(one)(ids, authors)
+
+
+def readout_reach(model: TrainedModel, ids: np.ndarray, authors: np.ndarray) -> np.ndarray:
+    """How far back the gradient reaches: mean over windows of log10 ||dE/dx_k|| - log10 ||dE/dx_L||.
+
+    ids (N, L) windows, authors (N,) the class each window's loss is taken against. Returns (L,):
+    0 at the last character, -2 where the gradient is 1 % of the last character's. Windows whose
+    gradient underflows to 0 somewhere count with the smallest finite log10 norm there (a floor, so
+    the mean stays finite and errs towards reaching further back).
+    """
+    readout = jnp.asarray(readout_weights(model.config.readout, ids.shape[1]))
+    params = jax.tree.map(jnp.asarray, model.params)
+    norms = np.asarray(_input_grad_norms(params, jnp.asarray(ids), jnp.asarray(authors), readout), float)
+    with np.errstate(divide="ignore"):
+        logs = np.log10(norms)
+    finite = logs[np.isfinite(logs)]
+    logs = np.where(np.isfinite(logs), logs, finite.min() if finite.size else 0.0)
+    return np.mean(logs - logs[:, -1:], axis=0)
+
+
+def labelled_windows(
+    model: TrainedModel, documents: Documents, per_document: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """(ids (N, L), authors (N,)): the first per_document windows of each known-author document."""
+    cut = [
+        (document_windows(model.vocab, d.text, model.config.window)[:per_document], d.author)
+        for d in documents
+    ]
+    ids = np.concatenate([c for c, _ in cut])
+    return ids, np.concatenate([np.full(len(c), model.authors.index(a), dtype=np.int32) for c, a in cut])
+
+
+def reach_length(reach: np.ndarray, decades: float = 2.0) -> int:
+    """How many of the last characters get at least 10^-decades of the last one's gradient (reach (L,))."""
+    below = np.flatnonzero(reach[::-1] < -decades)
+    return int(below[0]) if below.size else len(reach)
+
+
 def balanced_doc_accuracy(rows: list[DocumentPrediction], authors: tuple[str, ...]) -> float:
     """Balanced accuracy of predictions whose true author is one of `authors`."""
     scored = [r for r in rows if r.true_author in authors]

@@ -79,3 +79,27 @@ def test_hostile_upload_names_render_as_text_never_a_link_or_an_image(server, pa
     page.screenshot(path=str(ARTIFACTS / "authorship-hostile-upload.png"))
     page.locator(".js-plotly-plot").nth(1).scroll_into_view_if_needed()
     page.screenshot(path=str(ARTIFACTS / "authorship-hostile-bars.png"))
+
+
+EVIDENCE = {"en": "Does it stand up?", "zh": "经得起检验吗？"}
+EVAL_CHART = {"en": "Balanced accuracy, 95 % interval", "zh": "平衡准确率，95% 区间"}
+REACH_AXIS = {"en": "characters back from the window", "zh": "距窗口末尾的字符数"}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_evidence_shows_the_reach_and_the_three_models_with_their_intervals(server, page, lang):
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.goto(f"{server}/authorship?lang={lang}")
+    reach = page.locator(".js-plotly-plot").filter(has_text=REACH_AXIS[lang]).first
+    reach.locator(".nsewdrag").first.wait_for(timeout=60_000)
+    reach.scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / f"authorship-reach-{lang}.png"))
+    chart = page.locator(".js-plotly-plot").filter(has_text=EVAL_CHART[lang]).first
+    chart.locator(".nsewdrag").first.wait_for(timeout=30_000)
+    assert chart.locator(".errorbar").count() == 3  # the RNN and both baselines, each with its interval
+    page.get_by_text(EVIDENCE[lang]).first.scroll_into_view_if_needed()
+    assert_no_error(page)
+    page.screenshot(path=str(ARTIFACTS / f"authorship-evidence-{lang}.png"))
+    # the verdict and the recall table under the error bars
+    page.locator('[data-testid="stTable"]').first.scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / f"authorship-verdict-{lang}.png"))

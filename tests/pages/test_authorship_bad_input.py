@@ -27,6 +27,7 @@ from core.authorship.config import AuthorshipConfig
 from core.authorship.model import TrainedModel, init_model
 from core.authorship.windows import Vocabulary
 from tests.core.test_corpus import zipped
+from tests.pages.test_authorship_page import model_metrics
 from tests.pages.test_bad_input import Uploaded, authorship, load, no_traceback, steady_server  # noqa: F401
 from visualizer.views.authorship import files as authorship_files
 
@@ -194,7 +195,7 @@ def test_a_foreign_huge_or_outside_model_is_explained_and_not_loaded(models, nam
     no_traceback(at)
     errors = [shown(e.value) for e in at.error]
     assert len(errors) == 1 and LOAD[name][lang == "zh"] in errors[0], errors
-    assert not at.dataframe and not at.metric  # nothing was loaded
+    assert not at.dataframe and not model_metrics(at)  # nothing was loaded
     assert_no_live_markdown(at)
 
 
@@ -225,7 +226,7 @@ def test_a_preset_keeps_the_corpus_the_student_picked():
 def test_the_uncalibrated_accuracy_reads_as_a_sentence_not_a_gain(models):
     at = authorship()
     load(at, str(models / "bronte.npz"))
-    assert not any(m.proto.delta for m in at.metric)  # no ↑ beside the calibrated number
+    assert not any(m.proto.delta for m in model_metrics(at))  # no ↑ beside the calibrated number
     assert any(c.value.startswith("Without calibration (raw 0.5 rule)") for c in at.caption)
     at = authorship({"lang": "zh"})
     load(at, str(models / "bronte.npz"))

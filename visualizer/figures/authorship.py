@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import plotly.graph_objects as go
 
-from visualizer.figures.style import COLORSCALE, SERIES, decade_ticks
+from visualizer.figures.style import COLORSCALE, MID_GREY, SERIES, decade_ticks
 
 CELL_PX = 34  # one row of characters in the strip
 # Room for the title above and a horizontal colour bar below; Plotly's default (t 100, b 80) would leave
@@ -161,5 +161,71 @@ def training_curves(
         },
         height=320,
         legend={"orientation": "h", "y": -0.25},
+    )
+    return fig
+
+
+def gradient_reach(curves: Mapping[str, Sequence[float]], *, labels: Mapping[str, str]) -> go.Figure:
+    """How far back the gradient reaches: one line per readout, log10 ||dE/dx_k|| relative to the last step.
+
+    curves: line name -> values (L,) for k = 1..L (0 at k = L). The x axis counts characters back from
+    the window's end (L - k), so "further right" is "further back". labels: title, x, y, floor (the
+    dashed line at -2: 1 % of the last character's gradient).
+    """
+    fig = go.Figure()
+    for n, (name, values) in enumerate(curves.items()):
+        y = np.asarray(values, dtype=float)
+        fig.add_scatter(
+            x=np.arange(len(y))[::-1],
+            y=y,
+            name=plain(name),
+            mode="lines",
+            line={"color": SERIES[n % len(SERIES)]},
+        )
+    fig.add_hline(y=-2.0, line={"dash": "dash", "color": MID_GREY}, annotation_text=labels["floor"])
+    lo = min([float(np.nanmin(np.asarray(v, float))) for v in curves.values()] + [-3.0])
+    hi = max([float(np.nanmax(np.asarray(v, float))) for v in curves.values()] + [0.5])
+    ticks, tick_text = decade_ticks(lo, hi)
+    fig.update_layout(
+        title=labels["title"],
+        xaxis={"title": labels["x"]},
+        yaxis={"title": labels["y"], "tickvals": ticks, "ticktext": tick_text},
+        height=340,
+        legend={"orientation": "h", "y": -0.25},
+    )
+    return fig
+
+
+def model_comparison(
+    names: Sequence[str],
+    values: Sequence[float],
+    intervals: Sequence[tuple[float, float]],
+    *,
+    labels: Mapping[str, str],
+    chance: float,
+) -> go.Figure:
+    """One point per model with its confidence interval as an error bar (values (n,), intervals (n, 2)).
+
+    labels: title, y (the accuracy axis), chance (the dashed line at `chance`).
+    """
+    v = np.asarray(values, dtype=float)
+    ci = np.asarray(intervals, dtype=float).reshape(len(v), 2)
+    fig = go.Figure()
+    fig.add_scatter(
+        x=[plain(n) for n in names],
+        y=v,
+        mode="markers+text",
+        text=[f"{x:.0%}" for x in v],
+        textposition="middle right",
+        marker={"size": 12, "color": [SERIES[k % len(SERIES)] for k in range(len(v))]},
+        error_y={"type": "data", "symmetric": False, "array": ci[:, 1] - v, "arrayminus": v - ci[:, 0]},
+        showlegend=False,
+    )
+    fig.add_hline(y=chance, line={"dash": "dash", "color": MID_GREY}, annotation_text=labels["chance"])
+    fig.update_layout(
+        title=labels["title"],
+        yaxis={"title": labels["y"], "range": [0, 1.05], "tickformat": ".0%"},
+        xaxis={"type": "category"},
+        height=340,
     )
     return fig

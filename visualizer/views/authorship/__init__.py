@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import streamlit as st
 
+from core.authorship.config import AuthorshipConfig
+from core.authorship.corpus import Corpus
+from core.authorship.model import TrainedModel
 from visualizer.app import controls
 from visualizer.app.registry import PageInfo
 from visualizer.app.shell import PageStart, finish_page, json_download, upload_limit
-from visualizer.views.authorship import panels, runs
+from visualizer.views.authorship import evidence, panels, runs
 from visualizer.views.authorship.corpora import chosen, corpus_kind
 from visualizer.views.authorship.settings import (
     LOADED,
@@ -30,7 +33,7 @@ RULE = r"\hat a(d) = \arg\max_a \Big(\tfrac{1}{N_d}\sum_{w \in d} \log p(a \mid 
 
 
 def draw(page: PageStart[AuthorshipSettings]) -> bool:
-    """The whole page: controls, corpus, training, figure 5.35 and the gradient flow.
+    """The whole page: controls, corpus, training, figure 5.35, the gradient flow, then the evidence.
 
     Returns whether an upload is shown (its link then leaves the corpus out: see `finish`).
     """
@@ -59,7 +62,17 @@ def draw(page: PageStart[AuthorshipSettings]) -> bool:
     kind = corpus_kind(corpus)
     heading.title(tr(title_key(kind)))
     split_note.caption(tr(f"authorship.split.{kind}"))
-    upload_shown = bool(uploads) and corpus.name == "upload"
+    results(page, model, corpus, config)
+    evidence.reach_section(tr, page.projected)
+    evidence.evaluation_section(config, picked.corpus, tr)
+    return bool(uploads) and corpus.name == "upload"
+
+
+def results(
+    page: PageStart[AuthorshipSettings], model: TrainedModel | None, corpus: Corpus, config: AuthorshipConfig
+) -> None:
+    """A trained (or loaded) model's numbers, figure 5.35 and its gradient flow; a note if there is none."""
+    tr = page.tr
     if model is None and (job := runs.find(config)) is not None:
         if job.error:
             st.error(say(tr, "authorship.failed", error=job.error))
@@ -68,12 +81,12 @@ def draw(page: PageStart[AuthorshipSettings]) -> bool:
             panels.progress(config, tr)
     if model is None:
         st.info(tr("authorship.not_trained"))
-        return upload_shown
+        return
     panels.metrics(model, tr)
     rows = panels.predictions(model, corpus.unknown, tr)
     if not rows:  # an upload without an unknown/ folder: nothing to attribute, nothing to trace
         st.info(tr("authorship.no_unknown"))
-        return upload_shown
+        return
     st.subheader(tr("authorship.flow"))
     if not page.projected:
         st.caption(tr("authorship.flow_what") + " " + tr(f"authorship.flow_note.{model.config.readout}"))
@@ -82,7 +95,6 @@ def draw(page: PageStart[AuthorshipSettings]) -> bool:
     json_download(tr("authorship.download"), numbers, "authorship.json")
     if not st.session_state.get(LOADED):  # a model trained here can be kept for the next lesson
         panels.save_button(model, tr)
-    return upload_shown
 
 
 def finish(page: PageStart[AuthorshipSettings], upload_shown: bool) -> None:

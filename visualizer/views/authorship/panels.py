@@ -11,6 +11,7 @@ import streamlit as st
 from core.authorship import corpus as corpora
 from core.authorship.config import AuthorshipConfig
 from core.authorship.model import TrainedModel
+from visualizer.app import controls
 from visualizer.app.shell import PNG_EXPORT
 from visualizer.figures.authorship import character_gradients, prediction_bars, training_curves
 from visualizer.figures.heatmap import log10_heatmap
@@ -86,10 +87,14 @@ def train_buttons(config: AuthorshipConfig, uploads: Sequence[Any] | None, tr: T
 
 @st.fragment(run_every=1.0)
 def progress(config: AuthorshipConfig, tr: Translator) -> None:
-    """The running job's progress bar, redrawn every second; the whole page reruns when it ends."""
+    """The running job's progress bar, redrawn every second; the whole page reruns when it ends.
+
+    While the job waits for a free trainer, the notice says its place in line (Stop leaves the line).
+    """
     job = find(config)
     if not job.running:
         st.rerun()  # the whole page, now with the trained model
+    controls.queued_notice(job.queue_position, tr)
     step, loss = last_point(job.items())
     st.progress(step / config.steps, text=tr("authorship.training", step=step, steps=config.steps, loss=loss))
     st.caption(tr("authorship.shared"))
