@@ -1,41 +1,45 @@
-"""Classroom load test (issue 7, item 3): N real browsers on one `streamlit run`, loopback only.
+"""Classroom load test (issue 13): N protocol-level students on one server, and 2 real browsers beside.
 
-    .venv/bin/python benchmarks/load_test.py [--sessions 10 30] [--seconds 150] [--ramp 60] [--json out.json]
+    .venv/bin/python benchmarks/load_test.py [--users 10 30 60 120] [--seconds 120] [--ramp 60]
+        [--trainers 1] [--browsers 2] [--base URL [--server-pids PID ...]] [--json out.json]
 
-For each N it starts a fresh server on a free 127.0.0.1 port (instrumented to log every authorship
-training thread it starts), draws the shared heatmap once and waits until the app's start-up warm-
-up has gone quiet (the server was started before class). Then N browser sessions arrive evenly
-over `--ramp` seconds ("within a minute"), spread over 1-3 headless Chromium processes (Debian's
-/usr/bin/chromium through Playwright, one context per session). Each session opens the heatmap
-page's shared link, waits for the first heatmap, and moves the T slider with the keyboard a few
-times; the latency of a move is measured inside the page, from the key press until the first
-heatmap's data (`.js-plotly-plot` data[1].z) differs. Meanwhile `--trainers` extra tabs open the
-authorship page on its default preset and press Train at the same moment: training of one config
-is shared, so the server log must show exactly one training thread.
+For each N it starts a fresh `streamlit run` on a free 127.0.0.1 port (instrumented to log every
+authorship training thread it starts), opens the shared heatmap link once over the protocol (JAX
+compiles its bucket) and waits until the app's start-up warm-up has gone quiet: the server was
+started before class. Then, for `--seconds`:
 
-The server runs with `--server.fileWatcherType=none`, as a classroom server should: with the
-watcher on, an edit to the source during the run makes Streamlit unload modules that sessions are
-importing at that moment (KeyError: 'core.checks' from importlib, seen under load here).
+- Locust, in a process of its own (`locust --headless`, benchmarks/locustfile.py), runs N
+  HeatmapStudents arriving evenly over `--ramp` seconds: each opens the heatmap's shared link at
+  T = 100 and moves σ every 2-4 s; beside them `--trainers` TrainerStudents press Train on a tiny
+  authorship config. They speak Streamlit's WebSocket protocol (benchmarks/streamlit_client.py):
+  no browser runs for them, so a client costs a few milliseconds of CPU per rerun, not a browser.
+- `--browsers` real headless Chromium tabs (Debian's chromium through Playwright) open the same
+  link and move σ with the keyboard; their slider-to-repaint latency, measured inside the page,
+  is the check that the protocol users' numbers are what a student sees.
 
-Bounded: at most `--seconds` of sessions per N (plus a short grace to close), at most 60
-sessions, and every process started here is killed at the end. Reports errors (exception
-boxes, red alerts, "Page not found", timeouts, browser-side exceptions, server tracebacks),
-p50/p95 slider-to-repaint latency, the time until every session drew its first heatmap, and the
-peak RSS of the server (with its children) and of the browsers. The browsers run on the same
-machine as the server, so on a small machine they compete with it for the CPU: the latencies
-are an upper bound for a class whose laptops do their own drawing.
+`--base URL` runs against a server that is already up (a `./lab serve --replicas N` behind nginx,
+say) instead; `--server-pids` names its processes for the CPU and memory columns.
+
+Reports, per N: errors (Locust failures: exception boxes, red alerts, no or unchanged heatmap,
+time-outs; browser errors; server tracebacks), p50/p95/p99 of the σ rerun (from sending the rerun
+to its `script_finished`, Locust's percentiles) and the p95 until its Ws heatmap arrived (what the
+browsers time), the first open's p95, reruns served per second, server CPU in cores
+(utime + stime of its process tree from /proc over the run), server peak RSS, Locust's own CPU
+(it shares the machine: near 1 core, it is the bottleneck and the latencies are the client's),
+and the browsers' CPU and p50/p95 (two Chromium tabs drawing 100 × 100 heatmaps took 0.6-0.75
+of the 2 development cores: `--browsers 0` leaves the machine to the server and Locust).
+Bounded: at most MAX_USERS users and 600 s per N; every process started here is stopped at the
+end. Exit status 1 if any error.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import json
 import math
 import os
 import random
-import re
 import signal
 import subprocess
 import sys
@@ -43,7 +47,7 @@ import tempfile
 import threading
 import time
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -52,17 +56,20 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, free_port  # noqa: E402 (needs ROOT on the path)
+from benchmarks.streamlit_client import Session  # noqa: E402 (needs ROOT on the path)
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, free_port  # noqa: E402
 
-# What the sidebar's "link to this view" gives for the heatmap page's defaults.
-SHARED_LINK = "heatmap?T=60&sigma=0.8&act=tanh&init=orthogonal&H=16&scale=1.0&loss=all&seed=0&lang=en"
-SLIDER = '[data-testid="stSlider"] input[type="range"]'
-MAX_SESSIONS = 60  # a hard cap: 60 Chromium contexts already need several GiB
-GRACE_S = 30.0  # after the deadline, for the last move, the first draws and closing
-POLL_MS = 50  # how often the page checks for the repaint: the latency's resolution (30 tabs poll)
+# The sidebar's "link to this view" for the heatmap's defaults, at T = 100 (locustfile.py's default).
+HEATMAP_QUERY = "T=100&sigma=0.8&act=tanh&init=orthogonal&H=16&scale=1.0&loss=all&seed=0&lang=en"
+# Tiny, and a seed no other test uses: trains in seconds, one shared job for all trainers.
+TRAIN_QUERY = "corpus=textbook&window=20&H=4&steps=15&seed=23"
+LOCUSTFILE = ROOT / "benchmarks" / "locustfile.py"
+MAX_USERS = 300
+GRACE_S = 30.0  # after the bound: the last reruns finish (Locust's --stop-timeout), browsers close
+SIGMA_MOVES = 100  # a browser moves σ up from 0.8 by 0.05: 100 moves stay below the slider's 6.0
+POLL_MS = 50  # how often a browser tab checks for the repaint: that latency's resolution
 
-# The key press time is taken inside the page (capture phase, before the slider sees it), so
-# the latency excludes Playwright's round trips and this process's event loop.
+SLIDERS = '[data-testid="stSlider"]'  # the σ one is the slider whose label holds "σ" (σ_max(Ws))
 KEY_CLOCK_JS = """
 window.addEventListener('keydown', () => { window.__loadTestKeyAt = performance.now(); }, true);
 """
@@ -83,10 +90,8 @@ CHANGED_JS = f"""
     return Math.max(performance.now() - (window.__loadTestKeyAt || 0), 0.001);
 }}
 """
-
-# `python -m streamlit`, plus a log line for every authorship training thread. The app keeps
-# shared runs in a st.cache_resource registry that nothing outside the server can see; counting
-# the threads it starts is the direct check that one config trains once for every session.
+# `python -m streamlit`, plus a log line for every authorship training thread: the shared job's
+# registry is inside the server, so counting its threads checks that one config trains once.
 INSTRUMENTED_STREAMLIT = """
 import sys, threading
 _start = threading.Thread.start
@@ -99,29 +104,17 @@ from streamlit.web.cli import main
 main(prog_name="streamlit")
 """
 TRAINING_LINE = "[load_test] training thread started"
-PROGRESS = re.compile(r"step (\d+) of (\d+)")
 
 
 @dataclass
-class Server:
-    """A running `streamlit run`: its address, process id and log file."""
-
-    base: str
-    pid: int
-    log: Path
-
-
-@dataclass
-class SessionResult:
-    """One heatmap session: first draw, each move's latency, and what went wrong."""
+class BrowserResult:
+    """One real Chromium tab: its first heatmap, each σ move's repaint latency, what went wrong."""
 
     index: int
-    arrived_s: float = 0.0  # when this student opened the link, since the launch (the ramp)
-    first_draw_s: float | None = None  # from opening the link to the first heatmap
+    first_draw_s: float | None = None
     latencies_ms: list[float] = field(default_factory=list)
     moves: int = 0
     errors: list[str] = field(default_factory=list)
-    js_errors: list[str] = field(default_factory=list)
 
     @property
     def repainted(self) -> bool:
@@ -129,113 +122,131 @@ class SessionResult:
         return self.moves > 0 and len(self.latencies_ms) == self.moves
 
 
-@dataclass
-class TrainerResult:
-    """One authorship tab: when it pressed Train and the progress it saw afterwards."""
-
-    index: int
-    pressed_at_s: float | None = None
-    progress: list[tuple[float, int, int]] = field(default_factory=list)  # (s, step, steps)
-    finished: bool = False  # the trained model's table appeared within the bound
-    errors: list[str] = field(default_factory=list)
-    js_errors: list[str] = field(default_factory=list)
+def quantile(values: list[float], q: float) -> float | None:
+    """The q-quantile (0..1) by the nearest-rank rule; None for no values."""
+    ordered = sorted(values)
+    if not ordered:
+        return None
+    return ordered[min(len(ordered) - 1, max(0, math.ceil(q * len(ordered)) - 1))]
 
 
 @dataclass
 class LoadResult:
     """Everything measured for one N."""
 
-    sessions: int
-    browsers: int
+    users: int
     trainers: int
     seconds: float
+    ramp_s: float
     cpu_count: int
-    heatmap: list[SessionResult]
-    training: list[TrainerResult]
-    ramp_s: float = 0.0
-    wall_s: float = 0.0
-    warmup_s: float | None = None  # one visit drawing the shared link's heatmap, before the class
-    settle_s: float | None = None  # then until the app's start-up warm-up thread went quiet
-    server_peak_rss_mib: float | None = None
-    server_cpu_cores: float | None = None  # the server's average CPU use over the run, in cores
-    client_peak_pss_mib: float | None = None
-    training_threads: int | None = None  # from the instrumented server's log; None without it
+    # From locustfile.py's report: Locust's stats (type, name, requests, failures, p50/p95/p99_ms),
+    # its failures (type, name, error, occurrences) and one record per user
+    stats: list[dict[str, Any]] = field(default_factory=list)
+    failures: list[dict[str, Any]] = field(default_factory=list)
+    records: list[dict[str, Any]] = field(default_factory=list)
+    locust_cpu_warning: bool = False  # Locust itself warned that its CPU was saturated
+    browsers: list[BrowserResult] = field(default_factory=list)
+    server_cpu_cores: float | None = None
+    server_peak_rss_gib: float | None = None
+    locust_cpu_cores: float | None = None
+    locust_peak_rss_gib: float | None = None
+    browsers_cpu_cores: float | None = None
+    browsers_peak_pss_gib: float | None = None
+    training_threads: int | None = None
     server_errors: list[str] = field(default_factory=list)
+    locust_errors: list[str] = field(default_factory=list)  # the Locust process itself failed
+    warmup_s: float | None = None
+    settle_s: float | None = None
+    wall_s: float = 0.0
     load_before: tuple[float, float, float] | None = None
     load_after: tuple[float, float, float] | None = None
-    mem_available_gib: float | None = None
+
+    def row(self, kind: str, name: str) -> dict[str, Any]:
+        """Locust's stats for one request type and name ({} if there was none)."""
+        return next((r for r in self.stats if r["type"] == kind and r["name"] == name), {})
+
+    def ms(self, kind: str, name: str, column: str) -> float | None:
+        return self.row(kind, name).get(column)
 
     @property
     def errors(self) -> list[str]:
-        """All errors: per session, per trainer, the server log; browser-side JS exceptions too."""
-        found = list(self.server_errors)
-        for item in [*self.heatmap, *self.training]:
-            found += [f"session {item.index}: {e}" for e in item.errors]
-            found += [f"session {item.index}: page error: {e}" for e in item.js_errors]
+        """Locust's failures (with counts), the browsers' errors, the server's tracebacks."""
+        found = list(self.server_errors) + list(self.locust_errors)
+        found += [f"{f['occurrences']}× {f['name']}: {f['error']}" for f in self.failures]
+        for b in self.browsers:
+            found += [f"browser {b.index}: {e}" for e in b.errors]
         return found
 
-    def latency(self, q: float) -> float | None:
-        """The q-quantile (0..1) of every slider-to-repaint latency, in ms."""
-        values = sorted(v for s in self.heatmap for v in s.latencies_ms)
-        if not values:
-            return None
-        return values[min(len(values) - 1, max(0, math.ceil(q * len(values)) - 1))]
+    def error_count(self) -> int:
+        """Failed requests (each counted), plus each browser, server and Locust error."""
+        failed = sum(f["occurrences"] for f in self.failures)
+        return (
+            failed
+            + len(self.server_errors)
+            + len(self.locust_errors)
+            + sum(len(b.errors) for b in self.browsers)
+        )
 
-    def all_first_drawn_s(self) -> float | None:
-        """Seconds from launch until the last session drew its first heatmap (None if one never did)."""
-        times = [None if s.first_draw_s is None else s.arrived_s + s.first_draw_s for s in self.heatmap]
-        return None if not times or None in times else max(times)  # type: ignore[type-var]
-
-    def first_draw(self, q: float) -> float | None:
-        """The q-quantile of the sessions' times from opening the link to the first heatmap, in s."""
-        values = sorted(s.first_draw_s for s in self.heatmap if s.first_draw_s is not None)
-        if not values:
-            return None
-        return values[min(len(values) - 1, max(0, math.ceil(q * len(values)) - 1))]
+    def by_replica(self) -> dict[str, int]:
+        """Heatmap students per replica (nginx's X-Lab-Replica header; {} without one)."""
+        found: dict[str, int] = {}
+        for record in self.records:
+            if record["kind"] == "heatmap" and record.get("replica"):
+                found[record["replica"]] = found.get(record["replica"], 0) + 1
+        return found
 
     def summary(self) -> dict[str, Any]:
         """The table row, plus the details, as plain JSON values."""
-        moves = sum(s.moves for s in self.heatmap)
+        reruns = sum(r["requests"] for r in self.stats if r["type"] == "rerun")
+        browser_ms = [v for b in self.browsers for v in b.latencies_ms]
+        trained = [r["trained_s"] for r in self.records if r.get("trained_s") is not None]
         return {
-            "sessions": self.sessions,
-            "browsers": self.browsers,
+            "users": self.users,
             "trainers": self.trainers,
-            "cpu_count": self.cpu_count,
-            "errors": len(self.errors),
-            "error_list": self.errors,
-            "moves": moves,
-            "repaints": sum(len(s.latencies_ms) for s in self.heatmap),
-            "sessions_repainted": sum(s.repainted for s in self.heatmap),
-            "latency_p50_ms": self.latency(0.50),
-            "latency_p95_ms": self.latency(0.95),
-            "latency_max_ms": self.latency(1.0),
+            "seconds": self.seconds,
             "ramp_s": self.ramp_s,
-            "all_first_heatmaps_s": self.all_first_drawn_s(),
-            "first_heatmap_p50_s": self.first_draw(0.5),
-            "first_heatmap_max_s": self.first_draw(1.0),
-            "server_peak_rss_mib": self.server_peak_rss_mib,
+            "cpu_count": self.cpu_count,
+            "errors": self.error_count(),
+            "error_list": self.errors,
+            "sigma_moves": self.row("rerun", "heatmap σ").get("requests", 0),
+            "rerun_p50_ms": self.ms("rerun", "heatmap σ", "p50_ms"),
+            "rerun_p95_ms": self.ms("rerun", "heatmap σ", "p95_ms"),
+            "rerun_p99_ms": self.ms("rerun", "heatmap σ", "p99_ms"),
+            "figure_p95_ms": self.ms("figure", "heatmap σ", "p95_ms"),  # until the Ws map arrived
+            "open_p95_ms": self.ms("rerun", "heatmap open", "p95_ms"),
+            "reruns_per_s": reruns / self.seconds,
             "server_cpu_cores": self.server_cpu_cores,
-            "client_peak_pss_mib": self.client_peak_pss_mib,
+            "server_peak_rss_gib": self.server_peak_rss_gib,
+            "locust_cpu_cores": self.locust_cpu_cores,
+            "locust_peak_rss_gib": self.locust_peak_rss_gib,
+            "locust_cpu_warning": self.locust_cpu_warning,
+            "browsers_cpu_cores": self.browsers_cpu_cores,
+            "browsers_peak_pss_gib": self.browsers_peak_pss_gib,
+            "browser_moves": sum(b.moves for b in self.browsers),
+            "browser_p50_ms": quantile(browser_ms, 0.5),
+            "browser_p95_ms": quantile(browser_ms, 0.95),
+            "train_s": max(trained) if trained else None,
+            "students_by_replica": self.by_replica(),
             "training_threads": self.training_threads,
-            "settle_s": self.settle_s,
             "warmup_s": self.warmup_s,
+            "settle_s": self.settle_s,
             "wall_s": self.wall_s,
             "load_before": self.load_before,
             "load_after": self.load_after,
-            "mem_available_gib": self.mem_available_gib,
-            "heatmap_sessions": [asdict(s) for s in self.heatmap],
-            "trainer_sessions": [asdict(t) for t in self.training],
+            "locust_stats": self.stats,
+            "users_detail": self.records,
+            "browser_sessions": [asdict(b) for b in self.browsers],
         }
 
 
-# ---------------------------------------------------------------- processes and memory (/proc only)
+# ---------------------------------------------------------------- processes (/proc only)
 
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
 def _proc_stats() -> dict[int, tuple[int, int, int]]:
-    """pid -> (ppid, rss bytes, CPU ticks) for every process we can read."""
+    """pid -> (ppid, rss bytes, CPU ticks: utime + stime) for every process we can read."""
     table = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
@@ -260,12 +271,12 @@ def _pss(pid: int) -> int:
     return 0
 
 
-def _tree(table: dict[int, tuple[int, int, int]], root: int) -> set[int]:
-    """root and all its descendants."""
+def _tree(table: dict[int, tuple[int, int, int]], roots: set[int]) -> set[int]:
+    """The roots and all their descendants."""
     children: dict[int, list[int]] = {}
     for pid, (ppid, _, _) in table.items():
         children.setdefault(ppid, []).append(pid)
-    found, todo = set(), [root]
+    found, todo = set(), list(roots)
     while todo:
         pid = todo.pop()
         if pid in table and pid not in found:
@@ -274,40 +285,40 @@ def _tree(table: dict[int, tuple[int, int, int]], root: int) -> set[int]:
     return found
 
 
-class MemorySampler:
-    """Peak RSS of the server's process tree, peak PSS of this process's other children (the browsers).
+class ProcessMeter:
+    """CPU (cores) and peak memory of the server's, Locust's and the browsers' process trees.
 
-    A background thread samples /proc every `interval_s`; it also tracks the server's CPU time.
+    A thread samples /proc every `interval_s`. "browsers" is every other descendant of this
+    process (Playwright's driver and Chromium), measured by PSS since Chromium shares its pages.
     """
 
-    def __init__(self, server_pid: int | None, interval_s: float = 0.5) -> None:
-        self.server_pid, self.interval_s = server_pid, interval_s
-        self.server_peak = 0
-        self.client_peak = 0
-        self.server_ticks: dict[int, int] = {}  # per pid, the last reading (children come and go)
-        self._first_ticks: dict[int, int] | None = None
+    def __init__(self, server_pids: set[int], interval_s: float = 0.5) -> None:
+        self.roots: dict[str, set[int]] = {"server": set(server_pids), "locust": set()}
+        self.interval_s = interval_s
+        self.peak = {"server": 0, "locust": 0, "browsers": 0}
+        self.first: dict[int, int] | None = None
+        self.ticks: dict[str, dict[int, int]] = {"server": {}, "locust": {}, "browsers": {}}
         self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._loop, daemon=True, name="load-test-memory")
-        self._started = self._ended = time.perf_counter()
-        self._marked: float | None = None
+        self._thread = threading.Thread(target=self._loop, daemon=True, name="load-test-meter")
+        self._marked = self._ended = time.perf_counter()
 
     def _sample(self) -> None:
         table = _proc_stats()
-        server = _tree(table, self.server_pid) if self.server_pid else set()
-        client = _tree(table, os.getpid()) - server - {os.getpid()}
-        self.server_peak = max(self.server_peak, sum(table[p][1] for p in server))
-        self.client_peak = max(self.client_peak, sum(_pss(p) for p in client))
-        self.server_ticks.update({p: table[p][2] for p in server})
-        if self._first_ticks is None:
-            self._first_ticks = dict(self.server_ticks)
+        trees = {name: _tree(table, roots) for name, roots in self.roots.items()}
+        trees["browsers"] = _tree(table, {os.getpid()}) - trees["server"] - trees["locust"] - {os.getpid()}
+        for name, pids in trees.items():
+            size = sum(_pss(p) for p in pids) if name == "browsers" else sum(table[p][1] for p in pids)
+            self.peak[name] = max(self.peak[name], size)
+            self.ticks[name].update({p: table[p][2] for p in pids})
+        if self.first is None:
+            self.first = {p: t for ticks in self.ticks.values() for p, t in ticks.items()}
 
     def _loop(self) -> None:
         while not self._stop.is_set():
             self._sample()
             self._stop.wait(self.interval_s)
 
-    def __enter__(self) -> MemorySampler:
-        self._started = time.perf_counter()
+    def __enter__(self) -> ProcessMeter:
         self._thread.start()
         return self
 
@@ -318,41 +329,35 @@ class MemorySampler:
         self._ended = time.perf_counter()
 
     def mark(self) -> None:
-        """Start the CPU reading here: the sessions' phase, not the warm-up before it."""
-        self._first_ticks = None
-        self._marked = time.perf_counter()
+        """Start the CPU reading here (the students' phase) and the peaks afresh."""
+        self.first, self._marked = None, time.perf_counter()
+        self.peak = dict.fromkeys(self.peak, 0)
+        for ticks in self.ticks.values():
+            ticks.clear()
 
-    def server_cpu_cores(self) -> float | None:
-        """The server's CPU seconds since the mark (or the start), per second of wall time."""
-        elapsed = self._ended - (self._marked or self._started)
-        if not self.server_pid or not self._first_ticks or elapsed <= 0:
+    def cores(self, name: str) -> float | None:
+        """CPU seconds of that tree since the mark, per second of wall time."""
+        elapsed = self._ended - self._marked
+        if not self.ticks[name] or self.first is None or elapsed <= 0:
             return None
-        used = sum(t - self._first_ticks.get(p, 0) for p, t in self.server_ticks.items())
+        used = sum(t - self.first.get(p, 0) for p, t in self.ticks[name].items())
         return used / CLOCK_TICKS / elapsed
 
-
-def _mem_available_gib() -> float | None:
-    for line in Path("/proc/meminfo").read_text().splitlines():
-        if line.startswith("MemAvailable:"):
-            return int(line.split()[1]) / 2**20
-    return None
+    def peak_gib(self, name: str) -> float | None:
+        return self.peak[name] / 2**30 if self.peak[name] else None
 
 
 @contextmanager
-def streamlit_server(log: Path, start_timeout_s: float = 90) -> Iterator[Server]:
-    """`streamlit run streamlit_app.py` on a free loopback port, instrumented; always killed after.
-
-    The same options as tests/browser/conftest.py's `server` fixture. The output goes to a file,
-    not a pipe: under load nothing reads a pipe, and a full one would block the server.
-    """
+def streamlit_server(log: Path, start_timeout_s: float = 90) -> Iterator[tuple[str, int]]:
+    """`streamlit run streamlit_app.py` on a free loopback port, instrumented: (base URL, pid); always
+    stopped after. The output goes to a file: under load nothing reads a pipe, and a full one blocks."""
     port = free_port()
     command = [sys.executable, "-c", INSTRUMENTED_STREAMLIT, "run", "streamlit_app.py"]
     command += ["--server.headless=true", "--server.address=127.0.0.1", f"--server.port={port}"]
-    # A classroom server's code does not change; without this, an edit in the working tree makes
-    # Streamlit unload modules while sessions import them (KeyError in importlib under load).
+    # A classroom server's code does not change; with the watcher on, an edit in the working tree
+    # made Streamlit unload modules while sessions imported them (KeyError in importlib).
     command += ["--browser.gatherUsageStats=false", "--server.fileWatcherType=none"]
-    with open(log, "wb") as out:
-        # Its own process group, so that closing it also ends any child it started.
+    with open(log, "wb") as out:  # its own process group: stopping it ends its children too
         proc = subprocess.Popen(
             command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
         )
@@ -369,13 +374,13 @@ def streamlit_server(log: Path, start_timeout_s: float = 90) -> Iterator[Server]
                         f"streamlit did not start:\n{log.read_text(errors='replace')}"
                     ) from None
                 time.sleep(0.3)
-        yield Server(base, proc.pid, log)
+        yield base, proc.pid
     finally:
         _stop_group(proc)
 
 
 def _stop_group(proc: subprocess.Popen[bytes]) -> None:
-    """SIGTERM to the server's own process group, SIGKILL if it lingers."""
+    """SIGTERM to the process's own group, SIGKILL if it lingers."""
     try:
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(timeout=10)
@@ -386,17 +391,17 @@ def _stop_group(proc: subprocess.Popen[bytes]) -> None:
         proc.wait(timeout=10)
 
 
-def wait_until_idle(pid: int, max_s: float, below_cores: float = 0.15, window_s: float = 2.0) -> float:
-    """Wait until the server's process tree uses under `below_cores` CPU over `window_s`; seconds waited.
+def wait_until_idle(pids: set[int], max_s: float, below_cores: float = 0.15, window_s: float = 2.0) -> float:
+    """Wait until the processes' trees use under `below_cores` CPU over `window_s`; seconds waited.
 
-    The app warms its caches in a background thread that the first visit starts; a class arrives
-    after that ("the server was started five minutes before class"), so sessions meet a quiet server.
+    The app warms its caches in a background thread that its first visit starts; a class arrives
+    after that ("the server was started five minutes before class"), so students meet a quiet server.
     """
     started = time.perf_counter()
 
     def ticks() -> int:
         table = _proc_stats()
-        return sum(table[p][2] for p in _tree(table, pid))
+        return sum(table[p][2] for p in _tree(table, pids))
 
     before = ticks()
     while time.perf_counter() - started < max_s:
@@ -410,17 +415,16 @@ def wait_until_idle(pid: int, max_s: float, below_cores: float = 0.15, window_s:
 
 def server_log_findings(log: Path) -> tuple[int, list[str]]:
     """(training threads started, error excerpts) from an instrumented server's log."""
-    text = log.read_text(errors="replace")
-    threads = text.count(TRAINING_LINE)
-    errors = []
-    lines = text.splitlines()
-    for i, line in enumerate(lines):
-        if line.startswith("Traceback") or " ERROR " in line or line.startswith("ERROR"):
-            errors.append("server log: " + " | ".join(lines[i : i + 12])[:1500])
-    return threads, errors
+    lines = log.read_text(errors="replace").splitlines()
+    errors = [
+        "server log: " + " | ".join(lines[i : i + 12])[:1500]
+        for i, line in enumerate(lines)
+        if line.startswith("Traceback") or " ERROR " in line or line.startswith("ERROR")
+    ]
+    return sum(TRAINING_LINE in line for line in lines), errors
 
 
-# ---------------------------------------------------------------- the browser sessions (async)
+# ---------------------------------------------------------------- the check browsers (async)
 
 
 async def page_problems(page: Any) -> list[str]:
@@ -441,255 +445,160 @@ def _note(errors: list[str], problems: list[str]) -> None:
     errors += [p for p in problems if p not in errors]
 
 
-def _describe(err: BaseException) -> str:
-    first = str(err).strip().splitlines()[0] if str(err).strip() else ""
-    return f"{type(err).__name__}: {first[:300]}"
+async def browser_session(browser: Any, base: str, result: BrowserResult, deadline: float) -> None:
+    """Open the shared link, wait for the first heatmap, move σ up one step every 2-4 s until the deadline.
 
-
-async def heatmap_session(
-    browser: Any, base: str, result: SessionResult, launched: float, deadline: float, moves: int
-) -> None:
-    """At `result.arrived_s`, open the shared link, wait for the first heatmap, move T `moves` times."""
-    rng = random.Random(result.index)  # each student thinks for a different while, reproducibly
-    await asyncio.sleep(max(launched + result.arrived_s - time.perf_counter(), 0))
-    arrived = time.perf_counter()
+    The latency of a move runs from the key press (taken inside the page, before the slider sees
+    it) until the first heatmap's data differs: Playwright's round trips are not in it.
+    """
+    rng = random.Random(1000 + result.index)
+    started = time.perf_counter()
     context = await browser.new_context(viewport={"width": 1400, "height": 1000})
     try:
         page = await context.new_page()
-        page.on("pageerror", lambda err: result.js_errors.append(str(err)[:300]))
+        page.on("pageerror", lambda err: result.errors.append(f"page error: {str(err)[:300]}"))
         await page.add_init_script(KEY_CLOCK_JS)
         wait_ms = max(deadline + GRACE_S - time.perf_counter(), 1) * 1000
-        await page.goto(f"{base}/{SHARED_LINK}", timeout=wait_ms)
+        await page.goto(f"{base}/heatmap?{HEATMAP_QUERY}", timeout=wait_ms)
         await page.wait_for_function(SIGNATURE_JS, polling=POLL_MS * 4, timeout=wait_ms)
-        result.first_draw_s = time.perf_counter() - arrived
+        result.first_draw_s = time.perf_counter() - started
         _note(result.errors, await page_problems(page))
-        await page.locator(SLIDER).first.focus()
-        # Down three steps, then back: later moves land on values others computed (the shared cache).
-        keys = ["ArrowLeft"] * ((moves + 1) // 2) + ["ArrowRight"] * (moves // 2)
-        for number, key in enumerate(keys):
-            if number and time.perf_counter() > deadline:  # one move always: each session must repaint
-                break
+        await page.locator(SLIDERS).filter(has_text="σ").locator('input[type="range"]').focus()
+        while result.moves < SIGMA_MOVES and (result.moves == 0 or time.perf_counter() < deadline):
             before = await page.evaluate(SIGNATURE_JS)
             result.moves += 1
-            await page.keyboard.press(key)
-            left_ms = max(deadline + GRACE_S - time.perf_counter(), GRACE_S) * 1000  # the 1st move too
+            await page.keyboard.press("ArrowRight")
+            left_ms = max(deadline + GRACE_S - time.perf_counter(), GRACE_S) * 1000
             handle = await page.wait_for_function(CHANGED_JS, arg=before, polling=POLL_MS, timeout=left_ms)
             result.latencies_ms.append(float(await handle.json_value()))
             _note(result.errors, await page_problems(page))
-            await asyncio.sleep(rng.uniform(1.0, 3.0))  # a student looks at the picture
-    except Exception as err:  # a timeout or a crash is this session's error, not the whole run's
-        result.errors.append(_describe(err))
+            await asyncio.sleep(rng.uniform(2.0, 4.0))  # the same pace as the protocol students
+    except Exception as err:  # a timeout or a crash is this tab's error, not the whole run's
+        first = str(err).strip().splitlines()[0] if str(err).strip() else ""
+        result.errors.append(f"{type(err).__name__}: {first[:300]}")
     finally:
         await context.close()
 
 
-async def trainer_session(
-    browser: Any, base: str, result: TrainerResult, launched: float, deadline: float, query: str, go: Any
-) -> None:
-    """Open the authorship page, press Train when every trainer is ready (`go`), follow the progress."""
-    context = await browser.new_context(viewport={"width": 1400, "height": 1000})
-    try:
-        page = await context.new_page()
-        page.on("pageerror", lambda err: result.js_errors.append(str(err)[:300]))
-        wait_ms = max(deadline + GRACE_S - time.perf_counter(), 1) * 1000
-        await page.goto(f"{base}/authorship{query}", timeout=wait_ms)
-        train = page.get_by_role("button", name="Train", exact=True)
-        await train.wait_for(timeout=wait_ms)
-        _note(result.errors, await page_problems(page))
-        await go.ready()  # "some press train at the same moment"
-        await train.click()
-        result.pressed_at_s = time.perf_counter() - launched
-        progress = page.get_by_text(PROGRESS).first
-        table = page.locator('[data-testid="stDataFrame"]')
-        while time.perf_counter() < deadline:
-            if await table.count():
-                result.finished = True
-                break
-            if await progress.count():
-                match = PROGRESS.search(await progress.inner_text(timeout=5000))
-                if match:
-                    step, steps = int(match[1]), int(match[2])
-                    result.progress.append((round(time.perf_counter() - launched, 2), step, steps))
-            _note(result.errors, await page_problems(page))
-            await asyncio.sleep(2.0)
-        _note(result.errors, await page_problems(page))
-    except Exception as err:
-        result.errors.append(_describe(err))
-    finally:
-        await context.close()
-
-
-async def _warm_up(browser: Any, base: str, timeout_s: float) -> float:
-    """One visit that draws the shared link's heatmap (JAX compiles its bucket), like a teacher's check."""
-    started = time.perf_counter()
-    context = await browser.new_context()
-    try:
-        page = await context.new_page()
-        await page.goto(f"{base}/{SHARED_LINK}", timeout=timeout_s * 1000)
-        await page.wait_for_function(SIGNATURE_JS, polling=100, timeout=timeout_s * 1000)
-    finally:
-        await context.close()
-    return time.perf_counter() - started
-
-
-class _Gate:
-    """Lets the trainers press Train together: each waits until all are ready, or 30 s at most."""
-
-    def __init__(self, parties: int) -> None:
-        self.parties, self.arrived, self.event = parties, 0, asyncio.Event()
-
-    async def ready(self) -> None:
-        self.arrived += 1
-        if self.arrived >= self.parties:
-            self.event.set()
-        # A trainer that failed to load must not hold the others back.
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self.event.wait(), timeout=30)
-
-
-def default_browsers(sessions: int) -> int:
-    """Browser processes for a number of tabs: about ten contexts each, at most three processes."""
-    return max(1, min(3, math.ceil(sessions / 10)))
-
-
-async def _run_async(
-    base: str,
-    sessions: int,
-    seconds: float,
-    moves: int,
-    trainers: int,
-    train_query: str,
-    browsers: int,
-    warm_up: bool,
-    server_pid: int | None,
-    ramp_s: float,
-    on_launch: Callable[[], None] | None = None,
-) -> tuple[list[SessionResult], list[TrainerResult], float | None, float | None]:
+async def _browsers(base: str, count: int, deadline: float) -> list[BrowserResult]:
     from playwright.async_api import async_playwright
 
-    # Students arrive evenly over the ramp ("30 students open the same link within a minute").
-    heatmap = [SessionResult(i, arrived_s=ramp_s * i / sessions) for i in range(sessions)]
-    training = [TrainerResult(sessions + i) for i in range(trainers)]
+    results = [BrowserResult(i) for i in range(count)]
     async with async_playwright() as pw:
-        launched_browsers = []
+        browser = await pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         try:
-            for _ in range(browsers):
-                launched_browsers.append(
-                    await pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-                )
-            warmup_s = settle_s = None
-            if warm_up:
-                warmup_s = await _warm_up(launched_browsers[0], base, 120)
-                if server_pid:  # the first visit started the app's warm-up thread: let it finish
-                    settle_s = await asyncio.to_thread(wait_until_idle, server_pid, 300)
-            if on_launch:
-                on_launch()
-            launched = time.perf_counter()
-            deadline = launched + seconds
-            go = _Gate(trainers)
-            tasks = [
-                heatmap_session(launched_browsers[s.index % browsers], base, s, launched, deadline, moves)
-                for s in heatmap
-            ]
-            tasks += [
-                trainer_session(
-                    launched_browsers[t.index % browsers], base, t, launched, deadline, train_query, go
-                )
-                for t in training
-            ]
-            runner = asyncio.gather(*tasks)
-            try:
-                await asyncio.wait_for(runner, timeout=seconds + 2 * GRACE_S)
-            except TimeoutError:  # the hard bound: whatever still runs is cut off and reported
-                for item in [*heatmap, *training]:
-                    if not item.errors:
-                        item.errors.append(f"cut off by the {seconds + 2 * GRACE_S:.0f} s bound")
+            await asyncio.gather(*(browser_session(browser, base, r, deadline) for r in results))
         finally:
-            for browser in launched_browsers:
-                await browser.close()
-    return heatmap, training, warmup_s, settle_s
+            await browser.close()
+    return results
+
+
+# ---------------------------------------------------------------- Locust, in its own process
+
+
+def locust_command(base: str, users: int, trainers: int, seconds: float, ramp_s: float) -> list[str]:
+    """`locust --headless` for N students plus the trainers, ramping over `ramp_s`, for `seconds`."""
+    total = users + trainers
+    rate = total / ramp_s if ramp_s > 0 else total
+    command = [sys.executable, "-m", "locust", "-f", str(LOCUSTFILE), "--headless", "--host", base]
+    command += ["-u", str(total), "-r", f"{rate:.3f}", "-t", f"{seconds:.0f}s", "--only-summary"]
+    command += ["--stop-timeout", f"{GRACE_S:.0f}", "--exit-code-on-error", "0"]
+    return command + ["HeatmapStudent"] + (["TrainerStudent"] if trainers else [])
 
 
 def run_load(
     base: str,
-    sessions: int,
+    users: int,
     seconds: float,
     *,
-    moves: int = 6,
     trainers: int = 1,
-    train_query: str = "",
-    browsers: int | None = None,
-    server_pid: int | None = None,
-    warm_up: bool = False,
     ramp_s: float = 0.0,
+    browsers: int = 2,
+    server_pids: set[int] | None = None,
+    train_query: str = TRAIN_QUERY,
 ) -> LoadResult:
-    """Drive `sessions` heatmap sessions and `trainers` authorship tabs against a running server at `base`.
+    """N protocol students (Locust) and `browsers` Chromium tabs against the server at `base`.
 
-    Runs Playwright's async API in a thread of its own, so that it works from inside pytest next
-    to the sync API the other browser tests use. `server_pid` enables the memory and CPU readings.
+    The browsers run Playwright's async API in a thread of their own (so this works inside pytest
+    beside the sync API); Locust runs as a subprocess, so its gevent monkey-patching stays there.
+    `server_pids` enables the server's CPU and memory columns.
     """
-    if CHROMIUM is None:
+    if not 0 < users <= MAX_USERS:
+        raise ValueError(f"users must be 1..{MAX_USERS}, not {users}")
+    if not 0 < seconds <= 600 or not 0 <= ramp_s < seconds:
+        raise ValueError("seconds must be in (0, 600] and the ramp must end before them")
+    if browsers and CHROMIUM is None:
         raise RuntimeError("Debian's chromium is not installed (./lab test installs it)")
-    if not 0 <= ramp_s < seconds:
-        raise ValueError("the ramp must end before the bound")
-    if not 0 < sessions <= MAX_SESSIONS:
-        raise ValueError(f"sessions must be 1..{MAX_SESSIONS}, not {sessions}")
-    browsers = browsers or default_browsers(sessions + trainers)
-    result = LoadResult(sessions, browsers, trainers, seconds, os.cpu_count() or 0, [], [], ramp_s=ramp_s)
+    result = LoadResult(users, trainers, seconds, ramp_s, os.cpu_count() or 0)
     outcome: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory(prefix="locust-") as folder, ProcessMeter(server_pids or set()) as meter:
+        env = dict(os.environ, LOAD_TEST_REPORT=f"{folder}/report.json", LOAD_TEST_TRAINERS=str(trainers))
+        env.update(LOAD_TEST_HEATMAP_QUERY=HEATMAP_QUERY, LOAD_TEST_TRAIN_QUERY=train_query)
+        command = locust_command(base, users, trainers, seconds, ramp_s)
+        meter.mark()
+        result.load_before = os.getloadavg()
+        started = time.perf_counter()
+        deadline = started + seconds
+        with open(Path(folder) / "locust.log", "wb") as log:
+            locust = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        meter.roots["locust"].add(locust.pid)
 
-    def launch() -> None:  # the sessions' phase starts: the machine's state and the CPU reading
-        memory.mark()
-        result.load_before, result.mem_available_gib = os.getloadavg(), _mem_available_gib()
+        def work() -> None:
+            try:
+                outcome["browsers"] = asyncio.run(_browsers(base, browsers, deadline)) if browsers else []
+            except BaseException as err:  # re-raised in the caller's thread
+                outcome["error"] = err
 
-    def work() -> None:
-        try:
-            outcome["value"] = asyncio.run(
-                _run_async(
-                    base,
-                    sessions,
-                    seconds,
-                    moves,
-                    trainers,
-                    train_query,
-                    browsers,
-                    warm_up,
-                    server_pid,
-                    ramp_s,
-                    launch,
-                )
-            )
-        except BaseException as err:  # re-raised in the caller's thread
-            outcome["error"] = err
-
-    started = time.perf_counter()
-    with MemorySampler(server_pid) as memory:
         thread = threading.Thread(target=work, name="load-test-browsers")
         thread.start()
+        try:
+            code = locust.wait(timeout=seconds + 2 * GRACE_S + 60)
+        except subprocess.TimeoutExpired:
+            locust.kill()
+            code = locust.wait()
+            result.locust_errors.append("Locust ran past its bound and was killed")
         thread.join()
+        result.wall_s = time.perf_counter() - started
+        result.load_after = os.getloadavg()
+        if code != 0:
+            tail = (Path(folder) / "locust.log").read_text(errors="replace")[-3000:]
+            result.locust_errors.append(f"Locust exited with {code}: {tail}")
+        report = Path(folder) / "report.json"
+        if report.exists():
+            written = json.loads(report.read_text())
+            result.stats, result.failures = written["stats"], written["failures"]
+            result.records, result.locust_cpu_warning = written["users"], written["locust_cpu_warning"]
+        elif not result.locust_errors:
+            result.locust_errors.append("Locust wrote no report")
     if "error" in outcome:
         raise outcome["error"]
-    result.heatmap, result.training, result.warmup_s, result.settle_s = outcome["value"]
-    result.wall_s = time.perf_counter() - started
-    result.load_after = os.getloadavg()
-    if server_pid:
-        result.server_peak_rss_mib = memory.server_peak / 2**20
-        result.server_cpu_cores = memory.server_cpu_cores()
-    result.client_peak_pss_mib = memory.client_peak / 2**20
+    result.browsers = outcome.get("browsers", [])
+    result.server_cpu_cores = meter.cores("server") if server_pids else None
+    result.server_peak_rss_gib = meter.peak_gib("server") if server_pids else None
+    result.locust_cpu_cores, result.locust_peak_rss_gib = meter.cores("locust"), meter.peak_gib("locust")
+    result.browsers_cpu_cores = meter.cores("browsers") if browsers else None
+    result.browsers_peak_pss_gib = meter.peak_gib("browsers") if browsers else None
     return result
 
 
-def run_with_own_server(sessions: int, seconds: float, **options: Any) -> LoadResult:
-    """run_load against a fresh instrumented server (warmed up first); the server is always killed."""
+def run_with_own_server(users: int, seconds: float, **options: Any) -> LoadResult:
+    """run_load against a fresh instrumented server, warmed up and quiet first; always stopped after."""
     with tempfile.TemporaryDirectory(prefix="load-test-") as folder:
         log = Path(folder) / "streamlit.log"
-        with streamlit_server(log) as server:
-            result = run_load(server.base, sessions, seconds, server_pid=server.pid, warm_up=True, **options)
-        threads, errors = server_log_findings(log)
-        result.training_threads = threads
-        result.server_errors = errors
-        if errors:  # keep the evidence beside the numbers
-            kept = ROOT / "test-artifacts" / f"load-test-N{sessions}-streamlit.log"
+        with streamlit_server(log) as (base, pid):
+            started = time.perf_counter()
+            warm = Session(base)  # the teacher's check before class: the shared link's bucket compiles
+            try:
+                warm.open("heatmap", HEATMAP_QUERY)
+            finally:
+                warm.close()
+            warmup_s = time.perf_counter() - started
+            settle_s = wait_until_idle({pid}, 300)  # the app's start-up warm-up thread, if on
+            result = run_load(base, users, seconds, server_pids={pid}, **options)
+        result.warmup_s, result.settle_s = warmup_s, settle_s
+        result.training_threads, result.server_errors = server_log_findings(log)
+        if result.server_errors:  # keep the evidence beside the numbers
+            kept = ROOT / "test-artifacts" / f"load-test-N{users}-streamlit.log"
             kept.parent.mkdir(exist_ok=True)
             kept.write_text(log.read_text(errors="replace"))
     return result
@@ -703,25 +612,24 @@ def _fmt(value: float | None, digits: int = 0) -> str:
 
 
 def table(results: list[LoadResult]) -> str:
-    """The issue's table: one row per N."""
+    """One row per N: the σ rerun's percentiles, throughput, the server's and the client's cost."""
     head = (
-        "  N  browsers  errors  moves  repainted  p50 ms  p95 ms  max ms  ramp s  all first maps s"
-        "  first map p50/max s"
-        "  server peak MiB  server cores  browsers PSS MiB  train threads  CPUs  load before/after"
+        "    N  errors  σ moves  p50 ms  p95 ms  p99 ms  heatmap p95  open p95  reruns/s"
+        "  server cores  server GiB  locust cores  browser cores  browser moves  browser p50/p95 ms  train s"
+        "  threads  CPUs  load before/after"
     )
     rows = [head]
     for r in results:
         s = r.summary()
+        load = f"{r.load_before[0] if r.load_before else 0:.1f}/{r.load_after[0] if r.load_after else 0:.1f}"
         rows.append(
-            f"{r.sessions:>3}  {r.browsers:>8}  {s['errors']:>6}  {s['moves']:>5}  "
-            f"{s['sessions_repainted']:>4}/{r.sessions:<4}  {_fmt(s['latency_p50_ms']):>6}  "
-            f"{_fmt(s['latency_p95_ms']):>6}  {_fmt(s['latency_max_ms']):>6}  "
-            f"{r.ramp_s:>6.0f}  {_fmt(s['all_first_heatmaps_s'], 1):>16}  "
-            f"{_fmt(s['first_heatmap_p50_s'], 1):>10}/{_fmt(s['first_heatmap_max_s'], 1):<8}  "
-            f"{_fmt(s['server_peak_rss_mib']):>15}  "
-            f"{_fmt(s['server_cpu_cores'], 2):>12}  {_fmt(s['client_peak_pss_mib']):>16}  "
-            f"{_fmt(s['training_threads']):>13}  {r.cpu_count:>4}  "
-            f"{r.load_before[0] if r.load_before else 0:.1f}/{r.load_after[0] if r.load_after else 0:.1f}"
+            f"{r.users:>5}  {s['errors']:>6}  {s['sigma_moves']:>7}  {_fmt(s['rerun_p50_ms']):>6}  "
+            f"{_fmt(s['rerun_p95_ms']):>6}  {_fmt(s['rerun_p99_ms']):>6}  {_fmt(s['figure_p95_ms']):>11}  "
+            f"{_fmt(s['open_p95_ms']):>8}  {s['reruns_per_s']:>8.2f}  {_fmt(s['server_cpu_cores'], 2):>12}  "
+            f"{_fmt(s['server_peak_rss_gib'], 2):>10}  {_fmt(s['locust_cpu_cores'], 2):>12}  "
+            f"{_fmt(s['browsers_cpu_cores'], 2):>13}  "
+            f"{s['browser_moves']:>13}  {_fmt(s['browser_p50_ms']):>8}/{_fmt(s['browser_p95_ms']):<9}  "
+            f"{_fmt(s['train_s'], 1):>7}  {_fmt(s['training_threads']):>7}  {r.cpu_count:>4}  {load}"
         )
     return "\n".join(rows)
 
@@ -731,40 +639,46 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--sessions", type=int, nargs="+", default=[10, 30], help="N, one run each")
-    parser.add_argument("--seconds", type=float, default=150, help="bound of each run's session phase")
-    parser.add_argument("--moves", type=int, default=6, help="slider moves per session")
+    parser.add_argument("--users", type=int, nargs="+", default=[10, 30, 60, 120], help="N, one run each")
+    parser.add_argument("--seconds", type=float, default=120, help="each run's length, the ramp included")
     parser.add_argument("--ramp", type=float, default=60, help="students arrive evenly over this many s")
-    parser.add_argument("--trainers", type=int, default=2, help="authorship tabs pressing Train together")
-    parser.add_argument("--browsers", type=int, default=None, help="Chromium processes (default: N/10, 1-3)")
+    parser.add_argument("--trainers", type=int, default=1, help="authorship students pressing Train")
+    parser.add_argument(
+        "--train-query", default=TRAIN_QUERY, help="the trainers' authorship settings (default: tiny)"
+    )
+    parser.add_argument("--browsers", type=int, default=2, help="real Chromium tabs beside, as the check")
+    parser.add_argument("--base", default=None, help="a running server or load balancer instead of our own")
+    parser.add_argument("--server-pids", type=int, nargs="*", default=[], help="with --base: its processes")
     parser.add_argument("--json", type=Path, default=None, help="write the numbers here")
     args = parser.parse_args(argv)
-    if not 0 < args.seconds <= 600:
-        parser.error("--seconds must be in (0, 600]")
+    if not 0 < args.seconds <= 600 or not 0 <= args.ramp < args.seconds:
+        parser.error("--seconds must be in (0, 600] and --ramp shorter")
     results = []
-    for n in args.sessions:
-        print(f"N = {n}: {args.seconds:.0f} s bound, {args.trainers} trainers ...", flush=True)
-        results.append(
-            run_with_own_server(
-                n,
-                args.seconds,
-                moves=args.moves,
-                trainers=args.trainers,
-                browsers=args.browsers,
-                ramp_s=args.ramp,
+    for n in args.users:
+        print(f"N = {n}: {args.seconds:.0f} s, ramp {args.ramp:.0f} s, {args.trainers} trainers, "
+              f"{args.browsers} browsers ...", flush=True)  # fmt: skip
+        options = dict(trainers=args.trainers, ramp_s=args.ramp, browsers=args.browsers)
+        options["train_query"] = args.train_query
+        if args.base:
+            results.append(
+                run_load(args.base.rstrip("/"), n, args.seconds, server_pids=set(args.server_pids), **options)
             )
-        )
+        else:
+            results.append(run_with_own_server(n, args.seconds, **options))
+        print(table(results[-1:]).splitlines()[-1], flush=True)
     print()
     print(table(results))
     for r in results:
-        for t in r.training:
-            last = t.progress[-1] if t.progress else None
-            print(
-                f"N = {r.sessions}: trainer {t.index} pressed at {_fmt(t.pressed_at_s, 1)} s, "
-                f"last progress {last}, finished {t.finished}"
-            )
         for error in r.errors:
-            print(f"N = {r.sessions}: ERROR {error}")
+            print(f"N = {r.users}: ERROR {error}")
+        if r.locust_cpu_cores is not None and r.locust_cpu_cores > 0.8:
+            print(
+                f"N = {r.users}: Locust used {r.locust_cpu_cores:.2f} cores: the client may be the bottleneck"
+            )
+        if r.by_replica():
+            print(f"N = {r.users}: students per replica {r.by_replica()}")
+        if r.locust_cpu_warning:
+            print(f"N = {r.users}: Locust warned that its own CPU use was high")
     if args.json:
         machine = {"cpu_count": os.cpu_count(), "uname": " ".join(os.uname())}
         args.json.write_text(

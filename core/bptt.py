@@ -25,7 +25,7 @@ from jax import lax
 
 from core import checks
 from core.activations import get_activation
-from core.buckets import bucket_hidden, bucket_steps, pad_params, pad_steps
+from core.buckets import bucket_hidden, bucket_steps, loss_layout, pad_params, pad_steps
 from core.logspace import LOG10_E, back_step, log10_norm, loss_terms, scaled_forward, unit_rows
 from core.rnn import RNNParams
 
@@ -220,11 +220,7 @@ def bptt(
     params, xs, targets, s0 = _validated_arrays(params, xs, targets, activation, loss, loss_steps, s0)
     (n_steps, _), n_hidden = xs.shape, s0.shape[0]
     n_steps_pad, n_hidden_pad = bucket_steps(n_steps), bucket_hidden(n_hidden)
-    steps = np.arange(n_steps_pad)
-    if loss_steps == "all":
-        loss_mask, rows = steps < n_steps, None
-    else:
-        loss_mask, rows = steps == n_steps - 1, np.array([n_steps - 1])
+    loss_mask, rows = loss_layout(n_steps, loss_steps)
     out = _jitted_kernel(
         pad_params(params, n_hidden_pad),
         pad_steps(xs, n_steps_pad),

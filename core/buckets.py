@@ -56,3 +56,15 @@ def pad_steps(values: np.ndarray, n_steps_padded: int) -> np.ndarray:
     """Zero-pad axis 0 (time) of a NumPy array up to n_steps_padded."""
     extra = n_steps_padded - values.shape[0]
     return np.pad(values, [(0, extra)] + [(0, 0)] * (values.ndim - 1))
+
+
+def loss_layout(n_steps: int, loss_steps: str) -> tuple[np.ndarray, np.ndarray | None]:
+    """Which padded steps carry a loss, and which rows the backward scan keeps.
+
+    Returns the loss mask (T_pad,) over bucket_steps(n_steps) steps, and rows: None to keep a row per
+    step ("all", many-to-many), or [T - 1] for the one loss of "last" (many-to-one).
+    """
+    steps = np.arange(bucket_steps(n_steps))
+    if loss_steps == "all":
+        return steps < n_steps, None
+    return steps == n_steps - 1, np.array([n_steps - 1])

@@ -6,6 +6,7 @@ into a network, an input sequence and targets, and calls `core.bptt.bptt`.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import jax
@@ -48,7 +49,16 @@ class ExperimentConfig:
 
 
 def build(config: ExperimentConfig) -> tuple[RNNParams, np.ndarray, np.ndarray]:
-    """The network, inputs xs (T, I) and mse targets (T, O) that a config describes."""
+    """The network, inputs xs (T, I) and mse targets (T, O) that a config describes, read-only.
+
+    Drawn once per (config, float type) and kept: a page draws the same config's maps, its
+    formula cell and its bounds from one build (each draw is a few ms of JAX dispatch).
+    """
+    return _build(config, np.dtype(float_dtype()).name)
+
+
+@functools.lru_cache(maxsize=128)
+def _build(config: ExperimentConfig, dtype: str) -> tuple[RNNParams, np.ndarray, np.ndarray]:
     key_params, key_xs, key_targets = jax.random.split(jax.random.PRNGKey(config.seed), 3)
     params = init_params(
         key_params, config.n_in, config.n_hidden, config.n_out, recurrent_init=config.recurrent_init
@@ -63,7 +73,15 @@ def build(config: ExperimentConfig) -> tuple[RNNParams, np.ndarray, np.ndarray]:
     elif config.inputs == "first_half":  # the encoder reads, the decoder (the loss steps T//2..T) does not
         xs[max(1, config.n_steps // 2) :] = 0.0
     targets = np.asarray(jax.random.normal(key_targets, (config.n_steps, config.n_out)))
-    return params._replace(Ws=Ws.astype(params.Ws.dtype)), xs, targets
+    params = params._replace(Ws=Ws.astype(params.Ws.dtype))
+    return RNNParams(*map(_read_only, params)), _read_only(xs), _read_only(targets)
+
+
+def _read_only(a: np.ndarray) -> np.ndarray:
+    """a, unwritable: a kept build is shared by every caller."""
+    a = np.array(a)
+    a.flags.writeable = False
+    return a
 
 
 def run(config: ExperimentConfig) -> BPTTResult:

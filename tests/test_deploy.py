@@ -10,7 +10,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DOCKERFILE = (ROOT / "Dockerfile").read_text()
 # Third-party modules the app imports, and the distribution that provides each.
 DISTRIBUTIONS = {"jax": "jax", "jaxlib": "jaxlib", "numpy": "numpy", "optax": "optax", "plotly": "plotly"}
-DISTRIBUTIONS |= {"streamlit": "streamlit"}
+DISTRIBUTIONS |= {"streamlit": "streamlit", "sklearn": "scikit-learn", "pandas": "pandas"}
 
 
 def app_pins() -> set[str]:

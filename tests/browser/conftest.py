@@ -80,3 +80,14 @@ def assert_no_error(page) -> None:
     assert page.get_by_text("Page not found").count() == 0  # the route reached the right page
     errors = page.locator('[data-testid="stAlertContentError"]').all_inner_texts()
     assert all("Exploding:" in text or "梯度爆炸：" in text for text in errors), errors
+
+
+def wait_for(page, js: str, what: str, timeout_s: float = 90) -> object:
+    """Poll a JavaScript expression in the page until it is truthy; its value, or a test failure."""
+    deadline = time.time() + timeout_s
+    while time.time() < deadline:
+        value = page.evaluate(js)
+        if value:
+            return value
+        page.wait_for_timeout(250)
+    pytest.fail(f"timed out waiting for {what}")

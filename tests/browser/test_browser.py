@@ -69,7 +69,7 @@ def heatmap_signature(page) -> str:
     )
 
 
-PAGES = ["", "tour", "unrolled", "heatmap", "regime", "clipping", "layers", "authorship"]
+PAGES = ["", "tour", "unrolled", "heatmap", "regime", "gates", "clipping", "layers", "authorship"]
 WITHOUT_PLOTS = {"", "tour", "authorship"}  # authorship draws its plots after training
 
 

@@ -4,12 +4,11 @@ The click is a real mouse click at the cell's pixel, worked out from Plotly's ow
 """
 
 import re
-import time
 
 import numpy as np
 import pytest
 
-from tests.browser.conftest import ARTIFACTS, assert_no_error
+from tests.browser.conftest import ARTIFACTS, assert_no_error, wait_for
 from visualizer.app.i18n import text
 
 pytestmark = pytest.mark.browser
@@ -19,16 +18,6 @@ REGIME = {"act": "tanh", "maxT": "60", "H": "8", "seed": "0"}
 GAINS = np.round(np.linspace(0.05, 3.0, 60), 2)
 LENGTHS = np.unique(np.geomspace(2, 60, 24).astype(int))
 PRESETS = ["vanishing", "exploding", "edge", "ffnn", "sigmoid"]
-
-
-def wait_for(page, js: str, what: str, timeout_s: float = 90) -> object:
-    deadline = time.time() + timeout_s
-    while time.time() < deadline:
-        value = page.evaluate(js)
-        if value:
-            return value
-        page.wait_for_timeout(250)
-    pytest.fail(f"timed out waiting for {what}")
 
 
 REGIME_PLOT_JS = """

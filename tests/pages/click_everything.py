@@ -31,7 +31,7 @@ TIMEOUT = 180  # JAX compiles on first use
 TYPES = ("button", "selectbox", "radio", "select_slider", "slider", "number_input", "toggle", "checkbox")
 
 AllowedErrors = Callable[[str, AppTest], bool]  # (error text, app) -> whether this error is the lesson
-TALLY: list[Sweep] = []  # every sweep of this test session, summed up at the end (tests/pages/conftest.py)
+TALLY: list[Sweep] = []  # every sweep of this test session, summed up at the end (tests/conftest.py)
 
 
 @dataclass

@@ -23,18 +23,3 @@ class SteadyPagesManager(PagesManager):
 @pytest.fixture(autouse=True)
 def steady_server(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(app_test_module, "PagesManager", SteadyPagesManager)
-
-
-def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    """How many interactions the click-everything sweeps made, per page and in all."""
-    from tests.pages.click_everything import TALLY
-
-    if not TALLY:
-        return
-    per_page: dict[str, int] = {}
-    for sweep in TALLY:
-        per_page[sweep.page] = per_page.get(sweep.page, 0) + sweep.interactions
-    terminalreporter.write_sep("-", "click everything")
-    for page, count in sorted(per_page.items()):
-        terminalreporter.write_line(f"{page}: {count} interactions")
-    terminalreporter.write_line(f"all pages, both languages: {sum(per_page.values())} interactions")

@@ -69,6 +69,12 @@ PAGES: dict[str, tuple[dict, dict, tuple[str, object], Callable[[AppTest], objec
         ("regime_maxT", 200),
         lambda at: at.sidebar.number_input(key="regime_seed").set_value(1),
     ),
+    "gates": (
+        {"T": "5000", "H": "0", "forget": "9"},
+        {"T": "sixty", "scale": "big", "seed": "[1]"},
+        ("gates_T", 60),
+        lambda at: at.sidebar.slider(key="gates_forget").set_value(2.0),
+    ),
     "clipping": (
         {"T": "5000", "sigma": "9", "steps": "-3"},
         {"steps": "many", "sigma": "one", "T": "50.0"},
@@ -175,7 +181,8 @@ def test_heatmap_settings_whose_raw_values_overflow_show_the_exploding_verdict()
 def test_unrolled_and_regime_pages_draw_the_largest_exploding_settings():
     at = start({"act": "linear", "sigma": "3.0", "T": "12", "t": "12", "k": "1"}, page="pages/unrolled.py")
     no_traceback(at)
-    latex = at.get("latex")[-1].value
+    # The walk's formula (the chapter panel's LaTeX follows it on the page).
+    latex = next(e.value for e in at.get("latex") if r"\text{term}" in e.value)
     assert "10^{" in latex and "nan" not in latex and "inf" not in latex
     at = start({"act": "linear", "maxT": "500", "H": "16"}, page="pages/regime.py")
     no_traceback(at)
@@ -333,11 +340,13 @@ def test_every_model_file_error_has_a_message_in_both_languages():
 def test_a_corrupt_or_foreign_model_file_is_reported_and_not_loaded(bad, lang, models):
     at = authorship({"lang": lang})
     assert set(at.sidebar.selectbox(key="authorship_saved").options) >= {"good", "truncated", "vocabulary"}
+    metrics_before = [m.label for m in at.metric]  # the evidence section's, shown with no model
     load(at, models[bad])
     no_traceback(at)
     errors = [shown(e.value) for e in at.error]  # as the reader sees it: escapes resolved
     assert len(errors) == 1 and LOAD_CASES[bad, lang] in errors[0], errors
-    assert not at.metric and not at.dataframe  # nothing was loaded
+    # nothing was loaded: no metric beyond those the page showed before, and no prediction table
+    assert [m.label for m in at.metric] == metrics_before and not at.dataframe
     if lang == "zh":
         return
     assert any(shown(i.value).startswith("Press Train") for i in at.info)

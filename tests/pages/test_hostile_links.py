@@ -19,7 +19,7 @@ from tests.pages.test_pages import start
 from tests.pages.test_safe_text import AUTOLINK, unescape
 from visualizer.app.url_state import MAX_PARAMS, MAX_VALUE
 
-PAGES = ["home", "tour", "unrolled", "heatmap", "regime", "clipping", "layers", "authorship"]
+PAGES = ["home", "tour", "unrolled", "heatmap", "regime", "gates", "clipping", "layers", "authorship"]
 PAYLOADS = (  # each under the 40 characters a note repeats, so nothing is cut off before the check
     "[Log in here](https://evil.example/)",
     "![](https://evil.example/p.png)",

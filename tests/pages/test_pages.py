@@ -111,7 +111,8 @@ def test_ffnn_preset_leaves_only_the_diagonal():
 
 def test_every_chart_and_both_downloads_are_there():
     at = start({"T": "25"})
-    assert len(at.get("plotly_chart")) == 6  # Ws map, Wx map, decay, singular values, Wy, ‖s_k‖
+    # Ws map, Wx map, path gains, running sum, decay, singular values, Wy, ‖s_k‖
+    assert len(at.get("plotly_chart")) == 8
     assert len(at.get("download_button")) == 2
 
 
@@ -177,7 +178,8 @@ def test_unrolled_page_step_slider_and_weight_change_the_drawing():
 def test_every_architecture_renders(arch):
     at = start({"arch": arch, "T": "6", "t": "6"}, page="pages/unrolled.py")
     assert not at.exception and not at.error
-    assert len(at.get("plotly_chart")) == 1
+    graphs = [c for c in at.get("plotly_chart") if "unrolled_graph" in c.proto.id]
+    assert len(graphs) == 1  # one graph; the chapter panel's loss bars come beside it
 
 
 def test_e3_preset_sets_the_chapter_example():

@@ -9,8 +9,10 @@ from typing import Any
 
 import streamlit as st
 
+from visualizer.app import jobs
 from visualizer.app.i18n import has
 from visualizer.app.keys import widget_key
+from visualizer.app.training_queue import ordinal
 from visualizer.app.url_state import BoolParam, ChoiceParam, FloatParam, IntParam, Spec
 
 
@@ -87,3 +89,42 @@ def presets(
             args=(page, specs, values),
             width="stretch",
         )
+
+
+def train_button(
+    page: str, label: str, hint: str, find: Callable[[], Any], on_click: Callable[[], None]
+) -> Any:
+    """A page's Train button for a training that is one shared job; returns that job, or None.
+
+    find() returns the shared job of the page's current settings, or None while no session has started
+    it (then `hint` says what the button does). The button is disabled while the job runs. It acts
+    through a callback, which runs before the rerun: no click is lost, and it reads the controls as they
+    are at the click, so a click landing while a preset's rerun still draws trains what the controls say.
+    """
+    job = find()
+    st.button(
+        label,
+        key=widget_key(page, "train"),
+        type="primary",
+        disabled=job is not None and job.running,
+        on_click=on_click,
+    )
+    job = find()  # the callback may have started it
+    if job is None:
+        st.info(hint)
+    return job
+
+
+def queued_notice(place: int | None, t: Callable[..., str], where: Any = None) -> bool:
+    """While a training waits for a free slot: its place in line and the server's count; True if shown.
+
+    place is the job's queue_position (None once it runs: nothing is drawn). The running count and
+    the cap are read now, so a page polling from a fragment shows the line as it moves.
+    """
+    if place is None:
+        return False
+    running = jobs.running_trainings()
+    key = "app.queued_one" if running == 1 else "app.queued"
+    values = {"n": place, "place": ordinal(place), "running": running, "cap": jobs.training_cap()}
+    (st if where is None else where).info(t(key, **values), icon="⏳")
+    return True

@@ -13,10 +13,14 @@ from visualizer.locales import (
     LANGUAGES,
     app,
     authorship,
+    authorship_eval,
     authorship_files,
     authorship_results,
+    chapter,
     cliff,
     clipping,
+    formula,
+    gates,
     heatmap,
     home,
     layers,
@@ -45,6 +49,10 @@ STRINGS: dict[str, dict[str, str]] = merge(
         authorship,
         authorship_results,
         authorship_files,
+        authorship_eval,
+        formula,
+        chapter,
+        gates,
     )
 )
 

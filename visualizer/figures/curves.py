@@ -7,7 +7,7 @@ from collections.abc import Mapping
 import numpy as np
 import plotly.graph_objects as go
 
-from visualizer.figures.style import CIVIDIS_BLUE, CIVIDIS_GOLD, MID_GREY
+from visualizer.figures.style import CIVIDIS_BLUE, CIVIDIS_GOLD, MID_GREY, figure
 
 MEASURED_COLOR, BOUND_COLOR, EDGE_COLOR = CIVIDIS_BLUE, CIVIDIS_GOLD, MID_GREY
 
@@ -29,7 +29,7 @@ def decay_by_lag(
     zero_label, no_reach_note = labels["zero"], labels["no_reach"]
     rise = np.asarray(rise, dtype=float)
     lags = np.arange(rise.size)
-    fig = go.Figure()
+    fig = figure()
     fig.add_trace(
         go.Scatter(
             x=lags,
@@ -55,9 +55,9 @@ def decay_by_lag(
     if rise.size > 1 and not np.isfinite(rise[1:]).any() and no_reach_note:
         _note(fig, no_reach_note)
     fig.update_layout(
-        title=title,
-        xaxis_title=x_title,
-        yaxis_title=y_title,
+        title_text=title,
+        xaxis_title_text=x_title,
+        yaxis_title_text=y_title,
         legend=dict(orientation="h", y=-0.25),
         margin=dict(l=60, r=20, t=60, b=80),
     )
@@ -79,7 +79,7 @@ def singular_value_bars(
     line_label, all_zero_note = labels["line"], labels["all_zero"]
     values = np.asarray(values, dtype=float)
     index = np.arange(1, values.size + 1)
-    fig = go.Figure(
+    fig = figure(
         go.Bar(
             x=index,
             y=values,
@@ -96,9 +96,9 @@ def singular_value_bars(
     if not np.any(values) and all_zero_note:
         _note(fig, all_zero_note)
     fig.update_layout(
-        title=title,
-        xaxis_title=x_title,
-        yaxis_title=y_title,
+        title_text=title,
+        xaxis_title_text=x_title,
+        yaxis_title_text=y_title,
         showlegend=False,
         margin=dict(l=60, r=20, t=60, b=50),
     )
@@ -119,7 +119,7 @@ def per_step_line(
     values = np.asarray(values, dtype=float)
     steps = np.arange(1, values.size + 1)
     finite = np.isfinite(values)
-    fig = go.Figure(
+    fig = figure(
         go.Scatter(
             x=steps,
             y=np.where(finite, values, np.nan),
@@ -131,7 +131,10 @@ def per_step_line(
     )
     _mark_zeros(fig, steps, values, zero_label, hover_x=f"{symbol} = %{{x}}")
     fig.update_layout(
-        title=title, xaxis_title=x_title, yaxis_title=y_title, margin=dict(l=60, r=20, t=60, b=50)
+        title_text=title,
+        xaxis_title_text=x_title,
+        yaxis_title_text=y_title,
+        margin=dict(l=60, r=20, t=60, b=50),
     )
     return fig
 

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 import numpy as np
 import plotly.graph_objects as go
 
-from visualizer.figures.style import COLORSCALE, ZERO_COLOR, decade_ticks, value_range
+from visualizer.figures.style import COLORSCALE, ZERO_COLOR, decade_ticks, figure, value_range
 
 LABELS = {"colorbar": "‖·‖", "zero": "exactly 0", "lag": "lag", "pooled": "each cell: max over {f}×{f} steps"}
 
@@ -55,9 +55,9 @@ def log10_heatmap(
     t_idx, k_idx = np.indices(z.shape) * factor
     x, y = 1 + factor * np.arange(n_cols), 1 + factor * np.arange(n_rows)
     # NaN (k > t, no term) stays a gap; -inf (a term that is exactly 0) gets its own grey layer.
-    zero_cells = np.where(z == -np.inf, 0.0, np.nan)
+    zero_cells = np.where(z == -np.inf, 0.0, np.nan).astype(np.float32)
     hover_axes = f"{y_title} = %{{y}}<br>{x_title} = %{{x}}"
-    fig = go.Figure()
+    fig = figure()
     fig.add_trace(
         go.Heatmap(
             z=zero_cells,
@@ -86,9 +86,9 @@ def log10_heatmap(
         )
     )
     fig.update_layout(
-        title=title,
-        xaxis=dict(title=x_title, constrain="domain"),
-        yaxis=dict(title=y_title, autorange="reversed", scaleanchor="x"),
+        title_text=title,
+        xaxis=dict(title=dict(text=x_title), constrain="domain"),
+        yaxis=dict(title=dict(text=y_title), autorange="reversed", scaleanchor="x"),
         margin=dict(l=60, r=20, t=60, b=50),
     )
     return fig

@@ -73,6 +73,29 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Computing the gradients…",
         "zh": "正在计算梯度……",
     },
+    # A training waiting for a free slot on the server (visualizer.app.jobs); {place} is "2nd",
+    # {n} the bare number. Two keys so the English agrees with one training running.
+    "app.queued": {
+        "en": (
+            "Waiting for a free trainer: {place} in line ({running} trainings running on this server, "
+            "at most {cap} at once). It starts by itself; this notice updates as the line moves."
+        ),
+        "zh": (
+            "正在排队等待训练名额：排在第 {n} 位"
+            "（本服务器正在运行 {running} 个训练，最多可同时运行 {cap} 个）。"
+            "轮到时会自动开始，排队位置会实时更新。"
+        ),
+    },
+    "app.queued_one": {
+        "en": (
+            "Waiting for a free trainer: {place} in line (1 training running on this server, "
+            "at most {cap} at once). It starts by itself; this notice updates as the line moves."
+        ),
+        "zh": (
+            "正在排队等待训练名额：排在第 {n} 位（本服务器正在运行 1 个训练，最多可同时运行 {cap} 个）。"
+            "轮到时会自动开始，排队位置会实时更新。"
+        ),
+    },
     "app.zero": {
         "en": "exactly 0",
         "zh": "恰好为 0",

@@ -262,6 +262,37 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Download every number shown (JSON)",
         "zh": "下载显示的全部数值（JSON）",
     },
+    "heatmap.cell_t": {
+        "en": "Loss step t (0 = the last step, T)",
+        "zh": "损失所在的步骤 t（0 表示最后一步 T）",
+    },
+    "heatmap.cell_k": {
+        "en": "Term k (the step the term flows through)",
+        "zh": "第 k 项（这一项经过的步骤）",
+    },
+    "heatmap.cell_w": {
+        "en": "Weight",
+        "zh": "权重",
+    },
+    "heatmap.cell": {
+        "en": "the cell written out below",
+        "zh": "下方展开的格子",
+    },
+    "heatmap.formula": {
+        "en": "One cell written out: term {k} of dE_{t}/d{weight}",
+        "zh": "展开一个格子：dE_{t}/d{weight} 的第 {k} 项",
+    },
+    "heatmap.formula_how": {
+        "en": (
+            "Click a cell of either map (or set t, k and the weight here) to see its term as the "
+            "chapter writes it, with the size of every factor. The cell is part of the link, so a "
+            "shared link opens the same cell."
+        ),
+        "zh": (
+            "点击任一热力图中的格子（或在这里设置 t、k 和权重），即可看到这一项按本章的写法展开，"
+            "并给出每个因子的大小。所选格子会写进链接，分享链接时会打开同一个格子。"
+        ),
+    },
 }
 
 # The same table per language, the shape i18n.STRINGS merges.

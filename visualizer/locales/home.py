@@ -56,6 +56,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The whole picture: the regime map",
         "zh": "全貌：区域图",
     },
+    "home.card.gates": {
+        "en": "The cure: why the LSTM's gates keep the gradient",
+        "zh": "解药：LSTM 的门为何能保住梯度",
+    },
 }
 
 # The same table per language, the shape i18n.STRINGS merges.

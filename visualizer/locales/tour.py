@@ -42,6 +42,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "section: vanishing and exploding gradients",
         "zh": "小节：梯度消失与梯度爆炸",
     },
+    "tour.section.gates": {
+        "en": "section: vanishing gradients, the cure (LSTM, GRU)",
+        "zh": "小节：梯度消失的解药（LSTM、GRU）",
+    },
     "tour.section.clipping": {
         "en": "section: gradient clipping",
         "zh": "小节：梯度裁剪",
@@ -100,11 +104,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "tour.e3.text": {
         "en": (
             "The chapter's worked example: dE3/dWs is a sum of terms over k = 3, 2, 1. Step through it "
-            "and watch each path light up, with its size and the running sum."
+            "and watch each path light up, with its size and the running sum. Under the graph, "
+            "“The chapter's equations, live” shows the same network's numbers in figures 5.4–5.15 and "
+            "one update W ← W − α ∂E/∂W, with E before and after."
         ),
         "zh": (
             "本章的例题：dE3/dWs 是 k = 3、2、1 各项之和。逐步查看，"
-            "观察每条路径被点亮，以及它的大小和累加和。"
+            "观察每条路径被点亮，以及它的大小和累加和。图下方的“本章的公式：实时数值”给出同一个网络"
+            "在图 5.4–5.15 中的数值，以及一次更新 W ← W − α ∂E/∂W 前后的 E。"
         ),
     },
     "tour.vanishing.title": {
@@ -153,6 +160,23 @@ TEXTS: dict[str, dict[str, str]] = {
         "zh": (
             "每个格子是一个网络：横轴为 σ_max，纵轴为长度 T。1/γ 线左侧梯度必然消失；右侧梯度可能爆炸。"
             "点击格子可打开它的热力图。"
+        ),
+    },
+    "tour.gates.title": {
+        "en": "Why gates help: the LSTM keeps its cell state",
+        "zh": "门控为何有效：LSTM 保留它的细胞状态",
+    },
+    "tour.gates.text": {
+        "en": (
+            "The chapter's cure for vanishing gradients: SimpleRNN, GRU and LSTM on the same task and T. "
+            "With the gates held open (large forget-gate and update-gate biases) the LSTM and the GRU "
+            "carry the gradient back to the first step many decades more strongly than the SimpleRNN, "
+            "whose gradient vanishes. Then train all three on temporal order and compare."
+        ),
+        "zh": (
+            "本章对梯度消失给出的解药：SimpleRNN、GRU 和 LSTM 在同一个任务和同样的 T 上比较。"
+            "门保持打开时（遗忘门和更新门的偏置较大），LSTM 和 GRU 把梯度传回第 1 步的强度比 SimpleRNN "
+            "高出许多个数量级，而 SimpleRNN 的梯度消失了。然后在时间顺序任务上训练三者并比较。"
         ),
     },
     "tour.clipping.title": {

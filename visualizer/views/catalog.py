@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from visualizer.app import warmup
 from visualizer.app.registry import PageInfo
-from visualizer.views import authorship, clipping, heatmap, home, layers, regime, tour, unrolled
+from visualizer.views import authorship, clipping, gates, heatmap, home, layers, regime, tour, unrolled
 
 PAGES: tuple[PageInfo, ...] = (
     home.PAGE,
@@ -19,6 +19,7 @@ PAGES: tuple[PageInfo, ...] = (
     unrolled.PAGE,
     heatmap.PAGE,
     regime.PAGE,
+    gates.PAGE,
     clipping.PAGE,
     layers.PAGE,
     authorship.PAGE,

@@ -6,7 +6,7 @@ import streamlit as st
 
 from visualizer.app.registry import PageInfo
 from visualizer.app.shell import PageStart, page_link
-from visualizer.views import heatmap, regime, tour, unrolled
+from visualizer.views import gates, heatmap, regime, tour, unrolled
 
 PAGE = PageInfo(name="home", path="pages/home.py")
 
@@ -18,17 +18,18 @@ CARDS = (
     ("exploding", heatmap.PAGE, heatmap.PAGE.link("exploding")),
     ("sigmoid", heatmap.PAGE, heatmap.PAGE.link("sigmoid")),
     ("regime", regime.PAGE, regime.PAGE.link(act="tanh")),
+    ("gates", gates.PAGE, gates.PAGE.link("default")),
 )
 
 
 def draw(page: PageStart[None]) -> None:
-    """The lab in a paragraph, the tour's link, and the cards in three columns."""
+    """The lab in a paragraph, the tour's link, and the cards three to a row."""
     tr = page.tr
     st.title(tr("app.title"))
     st.markdown(tr("home.what"))
     page_link(tour.PAGE, tr("home.tour"), {}, icon="🧭")
     st.subheader(tr("home.start"))
-    columns = st.columns(3)
-    for index, (key, info, query) in enumerate(CARDS):
-        with columns[index % 3].container(border=True):
-            page_link(info, tr(f"home.card.{key}"), query)
+    for row in range(0, len(CARDS), 3):  # row by row, so the page reads the cards in their order
+        for column, (key, info, query) in zip(st.columns(3), CARDS[row : row + 3], strict=False):
+            with column.container(border=True):
+                page_link(info, tr(f"home.card.{key}"), query)

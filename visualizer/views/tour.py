@@ -8,7 +8,7 @@ import streamlit as st
 
 from visualizer.app.registry import PageInfo
 from visualizer.app.shell import PageStart, Translator, language
-from visualizer.views import authorship, clipping, heatmap, layers, regime, unrolled
+from visualizer.views import authorship, clipping, gates, heatmap, layers, regime, unrolled
 
 PAGE = PageInfo(name="tour", path="pages/tour.py")
 
@@ -32,10 +32,11 @@ STEPS = (
     step("tdnn", "5.1–5.3, 5.6–5.8", unrolled.PAGE, arch="tdnn", view="unrolled", T=6, window=3),
     step("ffnn", "5.9–5.10", heatmap.PAGE, "ffnn", act="tanh"),
     step("architectures", "5.11–5.12", unrolled.PAGE, arch="many_to_one", T=5, t=5),
-    step("e3", "5.4–5.5, 5.13–5.29", unrolled.PAGE, "e3"),
+    step("e3", "5.4–5.5, 5.10, 5.13–5.29", unrolled.PAGE, "e3"),
     step("vanishing", "", heatmap.PAGE, "vanishing"),
     step("exploding", "", heatmap.PAGE, "exploding"),
     step("regime", "", regime.PAGE, act="tanh"),
+    step("gates", "", gates.PAGE, "open_gates"),
     step("clipping", "", clipping.PAGE, task="temporal_order", sigma=1.1, theta=1),
     step("parameters", "5.30–5.32", layers.PAGE, units=64, T=1000, input_dim=100),
     step("stateful", "5.33–5.34", layers.PAGE, shuffle=False, epochs=20),

@@ -8,7 +8,7 @@ import streamlit as st
 
 from core.training import clipping_lab
 from core.training.clipping_lab import LabConfig
-from visualizer.app import jobs
+from visualizer.app import controls, jobs
 from visualizer.app.keys import widget_key
 from visualizer.app.safe_text import escape_markdown
 from visualizer.app.shell import PNG_EXPORT, json_download
@@ -38,27 +38,17 @@ def intro(settings: LabSettings, tr: Callable[..., str], *, projected: bool) -> 
 
 def train_button(config: LabConfig, tr: Callable[..., str]) -> jobs.Job | None:
     """The Train button; returns the shared job for config once some session started it."""
-    job = find(config)
-    st.button(
-        tr("clipping.train"),
-        key=widget_key(PAGE, "train"),
-        type="primary",
-        disabled=job is not None and job.running,
-        # A callback runs before the rerun, so no click is lost; it reads the controls at click time,
-        # so a click that lands while a preset's rerun is still drawing trains what the controls now say.
-        on_click=start_training_as_set,
-    )
-    job = find(config)
-    if job is None:
-        st.info(tr("clipping.press_train"))
-    return job
+    label, hint = tr("clipping.train"), tr("clipping.press_train")
+    return controls.train_button(PAGE, label, hint, lambda: find(config), start_training_as_set)
 
 
 def live_view(job: jobs.Job, config: LabConfig, names: Mapping[str, str], tr: Callable[..., str]) -> None:
     """Progress and the six panels, redrawn twice a second while the job runs."""
     done = job.finished.is_set()
     hist = history(job)
-    if not done and not any(len(hist.runs[run]["step"]) for run in RUNS):
+    # Waiting for a free trainer: the fragment keeps polling, so the notice turns into progress.
+    queued = controls.queued_notice(job.queue_position, tr)
+    if not queued and not done and not any(len(hist.runs[run]["step"]) for run in RUNS):
         st.caption(tr("clipping.compiling"))  # the first step of new shapes compiles for several seconds
     for column, run in zip(st.columns(len(RUNS)), RUNS, strict=True):
         steps = len(hist.runs[run]["step"])

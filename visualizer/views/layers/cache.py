@@ -13,6 +13,7 @@ import streamlit as st
 
 from core.keras import Dense, Sequential, SimpleRNN, SimpleRNNParams
 from core.keras.stateful import ARMS, StatefulConfig, run_experiment
+from visualizer.app import jobs
 from visualizer.app.cache import read_only
 
 WORKED_INPUTS = (1.0, 2.0, 3.0, 4.0)  # x_1..x_4 of the go_backwards / unroll example
@@ -82,8 +83,13 @@ def worked_example(go_backwards: bool, unroll: bool) -> dict[str, object]:
 
 @st.cache_resource(max_entries=64, show_spinner=False)
 def stateful_experiment(config: StatefulConfig) -> dict[str, np.ndarray]:
-    """core.keras.stateful.run_experiment's numbers, rows in ARMS order (stateless, stateful), read-only."""
-    result = run_experiment(config)
+    """core.keras.stateful.run_experiment's numbers, rows in ARMS order (stateless, stateful), read-only.
+
+    Training 2 x n_seeds models takes one of the server's training slots; with none free it raises
+    jobs.NoFreeSlotError (nothing is cached), and the page waits in line and asks again.
+    """
+    with jobs.training_slot(wait=False):
+        result = run_experiment(config)
     return {
         "seeds": read_only(result.seeds),
         "test_rmse": read_only(result.test_rmse),

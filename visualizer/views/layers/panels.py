@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 import visualizer.views.layers.cache as cache  # the module, not the package: no cycle back through it
+from visualizer.app import controls, jobs
 from visualizer.app.keys import widget_key
 from visualizer.app.shell import PNG_EXPORT, Translator, page_link
 from visualizer.figures.layers import (
@@ -113,8 +114,7 @@ def stateful(settings: LayersSettings, tr: Translator, projected: bool) -> dict[
         st.warning(tr("layers.layout.shuffled"))
     if not projected:
         st.markdown(tr("layers.experiment.what"))
-    with st.spinner(tr("layers.experiment.running", n=settings.n_runs())):
-        numbers = cache.stateful_arms(settings.epochs, settings.seeds, settings.shuffle)
+    numbers = experiment(settings, tr)
     labels = arm_labels(numbers["arms"], tr)
     st.success(verdict(numbers["median"], settings.seeds, tr))
     left, right = st.columns(2)
@@ -134,6 +134,27 @@ def stateful(settings: LayersSettings, tr: Translator, projected: bool) -> dict[
     if not projected:
         st.markdown(tr("layers.experiment.why"))
     return {"layout_order": order, **numbers}
+
+
+def experiment(settings: LayersSettings, tr: Translator) -> dict[str, object]:
+    """Exercise 24's numbers: stored, or trained here in one of the server's training slots.
+
+    The training runs in this script (seconds), so it waits in the same line as the pages' background
+    trainings, with the notice of its place; a stored result never waits. A control moved while it
+    waits reruns the page, and the notice's redraw is where that rerun leaves the line.
+    """
+    args = (settings.epochs, settings.seeds, settings.shuffle)
+    running = tr("layers.experiment.running", n=settings.n_runs())
+    try:
+        with st.spinner(running):
+            return cache.stateful_arms(*args)  # stored, or a slot was free at once
+    except jobs.NoFreeSlotError:
+        pass
+    notice = st.empty()
+    with jobs.training_slot(on_wait=lambda place: controls.queued_notice(place, tr, where=notice)):
+        notice.empty()
+        with st.spinner(running):
+            return cache.stateful_arms(*args)  # in this slot (nested slots take nothing more)
 
 
 def links(tr: Translator) -> None:

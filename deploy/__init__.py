@@ -1,0 +1,1 @@
+"""Serving the lab: `./lab serve` (serve.py) and the nginx config it fills in."""
