@@ -41,7 +41,11 @@ def upload_cap_mb() -> int:
 
 def render_config(replica_ports: list[int], listen: str, run_dir: Path) -> str:
     """The nginx config for these loopback replica ports, listening on `listen` ("host:port")."""
-    servers = "\n".join(f"        server 127.0.0.1:{port};" for port in replica_ports)
+    # max_fails=0: one failed request (an upload the replica refuses before reading it, so the
+    # connection resets) must not mark a live replica down, or for fail_timeout every sticky
+    # session on it would be hashed to a replica that does not hold it. A replica that is really
+    # down still fails over per request (proxy_next_upstream).
+    servers = "\n".join(f"        server 127.0.0.1:{port} max_fails=0;" for port in replica_ports)
     # nginx started by root would hand its workers to `nobody`, who cannot write the run folder.
     user = f"user {_user_name()};" if os.geteuid() == 0 else ""
     fields = {"USER": user, "RUN": str(run_dir.resolve()), "SERVERS": servers}
