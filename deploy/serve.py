@@ -49,8 +49,9 @@ def render_config(replica_ports: list[int], listen: str, run_dir: Path) -> str:
     # nginx started by root would hand its workers to `nobody`, who cannot write the run folder.
     user = f"user {_user_name()};" if os.geteuid() == 0 else ""
     fields = {"USER": user, "RUN": str(run_dir.resolve()), "SERVERS": servers}
-    # Streamlit takes a request body up to the cap plus 1 MB of multipart framing
-    # (_MAX_UPLOAD_MULTIPART_OVERHEAD_BYTES in its upload route): nginx allows the same.
+    # Streamlit takes a streamed request body up to the cap plus 1 MB of multipart framing
+    # (_MAX_UPLOAD_MULTIPART_OVERHEAD_BYTES in its upload route; a Content-Length over the
+    # cap it refuses unread): nginx allows the larger, so it never refuses what Streamlit takes.
     fields |= {"LISTEN": listen, "BODY_MB": str(upload_cap_mb() + 1)}
     text = TEMPLATE.read_text(encoding="utf-8")
     for name, value in fields.items():
