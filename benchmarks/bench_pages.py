@@ -155,7 +155,12 @@ def start_server() -> tuple[subprocess.Popen, int]:
 
 
 def repaint_ms(page, url: str, slider_index: int, signature: str, repeats: int) -> list[float]:
-    """ms from each ArrowRight on the page's slider number slider_index until the signature changed."""
+    """ms from each ArrowRight on the page's slider number slider_index until the signature changed.
+
+    [nan] when a move changes no chart within 60 s.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     page.goto(url)
     page.wait_for_function(f"() => ({signature})().length > 0", timeout=180_000)
     page.wait_for_timeout(1500)  # the first draw's reruns have landed
@@ -166,7 +171,10 @@ def repaint_ms(page, url: str, slider_index: int, signature: str, repeats: int) 
         slider.focus()
         start = time.perf_counter()
         page.keyboard.press("ArrowRight")  # one step: a new config every time
-        page.wait_for_function(f"(b) => ({signature})() !== b", arg=before, timeout=120_000, polling=10)
+        try:
+            page.wait_for_function(f"(b) => ({signature})() !== b", arg=before, timeout=60_000, polling=10)
+        except PlaywrightTimeout:  # this slider redraws no chart (e.g. a training's length before Train)
+            return [float("nan")]
         times.append((time.perf_counter() - start) * 1e3)
         page.wait_for_timeout(400)
     return times

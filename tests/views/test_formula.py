@@ -7,7 +7,7 @@ import pytest
 
 from core.term_factors import TermFactors
 from visualizer.app.downloads import numbers_json
-from visualizer.figures.formula import path_gains, running_sum, selectable_map
+from visualizer.figures.formula import MAX_MARKERS, marker_stride, path_gains, running_sum, selectable_map
 from visualizer.figures.heatmap import log10_heatmap
 from visualizer.views.formula import (
     chain_latex,
@@ -99,12 +99,25 @@ def test_the_map_gets_one_clickable_marker_per_cell_and_a_frame():
     assert len(selectable_map(log10_heatmap(z, labels=LABELS), selected=None, labels=LABELS).data) == 4
 
 
-def test_a_pooled_map_puts_its_markers_on_the_pooled_cells():
+def test_a_pooled_map_puts_its_markers_on_a_grid_of_the_pooled_cells_with_at_most_the_cap():
     z = np.tril(np.ones((300, 300)))
     z[z == 0] = np.nan
     fig = selectable_map(log10_heatmap(z, labels=LABELS), selected=None, labels=LABELS)
-    xs = np.asarray(fig.data[2].x)
-    assert xs.min() == 1 and set(np.diff(np.unique(xs))) == {2}  # 2×2 blocks: every other step
+    xs, ys = np.asarray(fig.data[2].x), np.asarray(fig.data[2].y)
+    # 2×2 pooled blocks: 150 × 151 / 2 = 11,325 cells, so a 5 × 5 grid of them (stride 10 steps).
+    assert marker_stride(150 * 151 // 2) == 5 and len(xs) <= MAX_MARKERS
+    assert xs.min() == 1 and set(np.diff(np.unique(xs))) == {10}
+    assert set(np.diff(np.unique(ys))) == {10} and ys.max() == fig.data[1].y[-1]  # the last row has markers
+    assert all(k <= t for k, t in zip(xs, ys, strict=True))
+
+
+def test_a_map_up_to_the_cap_keeps_a_marker_on_every_cell():
+    assert marker_stride(MAX_MARKERS) == 1 and marker_stride(MAX_MARKERS + 1) == 2
+    n = 34  # 34 × 35 / 2 = 595 cells
+    z = np.tril(np.ones((n, n)))
+    z[z == 0] = np.nan
+    fig = selectable_map(log10_heatmap(z, labels=LABELS), selected=None, labels=LABELS)
+    assert len(fig.data[2].x) == n * (n + 1) // 2 <= MAX_MARKERS
 
 
 PATH = {

@@ -1,12 +1,15 @@
 """One heatmap cell's term, factor by factor: a clickable map, the path's gains, the row's running sum.
 
 numpy + plotly only. Plotly heatmaps cannot be selected, so `selectable_map` lays an invisible
-marker on every cell that has a term (as the regime map does); a click selects that marker and
+marker on the cells that have a term (as the regime map does); a click selects that marker and
 the page reads t and k from it. The markers carry the hover, so the map's own traces stop hovering.
+Each marker is one SVG node in the browser: up to MAX_MARKERS per map every cell gets one, above
+that one cell in every stride × stride block does (the hover names the cell it reports).
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 
 import numpy as np
@@ -17,6 +20,17 @@ from visualizer.figures.style import BLUE, CIVIDIS_BLUE, CIVIDIS_GOLD, INK, MID_
 # The decay chart's colours: measured (here the exact gain) dark blue, the bound gold.
 EXACT_COLOR, BOUND_COLOR, ZERO_MARK = CIVIDIS_BLUE, CIVIDIS_GOLD, MID_GREY
 SELECTED = VERMILION  # the chosen cell's frame on the map and its k on the running sum
+# Measured in Chromium (median slider move to repaint on the heatmap page, bench_pages.py's
+# method): a marker on each cell took 5.4 s at T = 500 (31k pooled cells per map) and 845 ms at
+# T = 100; 1,500 per map 400 and 590 ms; 600 per map 320 and 350 ms; no markers 330 and 220 ms.
+# With 600, every cell up to T = 34 (the default T is 30) is clickable, and at T = 100 every third
+# step: a click lands within about 6 px of its cell, and the cell controls reach any cell.
+MAX_MARKERS = 600
+
+
+def marker_stride(n_cells: int) -> int:
+    """The smallest stride s whose s × s grid puts at most MAX_MARKERS markers on n_cells cells."""
+    return max(1, math.ceil(math.sqrt(n_cells / MAX_MARKERS)))
 
 
 def selectable_map(
@@ -27,13 +41,17 @@ def selectable_map(
     labels: x, y, lag and zero (as given to log10_heatmap) and selected (the frame's legend name).
     Adds trace 2 (one invisible marker per cell with a term, hover t, k, lag, value), trace 3
     (the same for exactly-zero cells) and, when selected is given, trace 4 (the frame).
-    Traces 0 and 1 keep their data; only their hover is switched off.
+    Traces 0 and 1 keep their data; only their hover is switched off. Above MAX_MARKERS cells,
+    only the cells in every stride-th row (counted from the last, t = T) and column get markers.
     """
     zero_layer, values = fig.data[0], fig.data[1]
     x, y = np.asarray(values.x, dtype=int), np.asarray(values.y, dtype=int)
     z, zero = np.asarray(values.z, dtype=float), np.asarray(zero_layer.z, dtype=float)
-    rows, cols = np.nonzero(np.isfinite(z))
-    zero_rows, zero_cols = np.nonzero(np.isfinite(zero))
+    stride = marker_stride(int(np.isfinite(z).sum() + np.isfinite(zero).sum()))
+    on_grid = np.zeros(z.shape, bool)
+    on_grid[(z.shape[0] - 1) % stride :: stride, ::stride] = True
+    rows, cols = np.nonzero(np.isfinite(z) & on_grid)
+    zero_rows, zero_cols = np.nonzero(np.isfinite(zero) & on_grid)
     hover = f"{labels['y']} = %{{y}}<br>{labels['x']} = %{{x}}<br>{labels['lag']} = %{{customdata[0]}}"
     # The markers below carry the hover (and the lag), so the maps' own lag grid is not sent.
     fig.update_traces(hoverinfo="skip", hovertemplate=None, customdata=None, selector=dict(type="heatmap"))
