@@ -115,6 +115,31 @@ def train_button(
     return job
 
 
+def training_progress(
+    job: jobs.Job,
+    steps_done: Mapping[str, int],
+    diverged: Mapping[str, int],
+    *,
+    total: int,
+    names: Mapping[str, str],
+    t: Callable[..., str],
+    prefix: str,
+) -> None:
+    """The live head of a multi-run training: the queue notice, or a compiling note, then one bar per run.
+
+    steps_done and diverged map each run (in column order) to its steps so far and, once it stopped
+    on a non-finite gradient, that step; `{prefix}.compiling` and `{prefix}.diverged` are the page's
+    strings. Drawn from a polling fragment, so a waiting notice turns into progress.
+    """
+    queued = queued_notice(job.queue_position, t)
+    if not queued and not job.finished.is_set() and not any(steps_done.values()):
+        st.caption(t(f"{prefix}.compiling"))  # the first step of new shapes compiles for several seconds
+    for column, (run, steps) in zip(st.columns(len(steps_done)), steps_done.items(), strict=True):
+        column.progress(min(steps / total, 1.0), text=f"{names[run]}: {steps}/{total}")
+        if run in diverged:
+            column.error(t(f"{prefix}.diverged", step=diverged[run]))
+
+
 def queued_notice(place: int | None, t: Callable[..., str], where: Any = None) -> bool:
     """While a training waits for a free slot: its place in line and the server's count; True if shown.
 

@@ -46,15 +46,10 @@ def live_view(job: jobs.Job, config: LabConfig, names: Mapping[str, str], tr: Ca
     """Progress and the six panels, redrawn twice a second while the job runs."""
     done = job.finished.is_set()
     hist = history(job)
-    # Waiting for a free trainer: the fragment keeps polling, so the notice turns into progress.
-    queued = controls.queued_notice(job.queue_position, tr)
-    if not queued and not done and not any(len(hist.runs[run]["step"]) for run in RUNS):
-        st.caption(tr("clipping.compiling"))  # the first step of new shapes compiles for several seconds
-    for column, run in zip(st.columns(len(RUNS)), RUNS, strict=True):
-        steps = len(hist.runs[run]["step"])
-        column.progress(min(steps / config.steps, 1.0), text=f"{names[run]}: {steps}/{config.steps}")
-        if run in hist.diverged:
-            column.error(tr("clipping.diverged", step=hist.diverged[run]))
+    steps_done = {run: len(hist.runs[run]["step"]) for run in RUNS}
+    controls.training_progress(
+        job, steps_done, hist.diverged, total=config.steps, names=names, t=tr, prefix="clipping"
+    )
     labels = {panel: tr(f"clipping.panel.{panel}") for panel in PANELS}
     labels |= {"step": tr("clipping.step"), "threshold": f"θ = {config.threshold:g}"}
     fig = training_panels(

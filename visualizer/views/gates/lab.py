@@ -25,15 +25,10 @@ def live_view(job: jobs.Job, config: GatesLabConfig, names: Mapping[str, str], t
     """Progress and the three accuracy curves, redrawn twice a second while the job runs."""
     done = job.finished.is_set()
     hist = history(job)
-    # Waiting for a free trainer: the fragment keeps polling, so the notice turns into progress.
-    queued = controls.queued_notice(job.queue_position, tr)
-    if not queued and not done and not any(len(hist.runs[cell]["step"]) for cell in CELL_KINDS):
-        st.caption(tr("gates.compiling"))  # the first step of new shapes compiles for several seconds
-    for column, cell in zip(st.columns(len(CELL_KINDS)), CELL_KINDS, strict=True):
-        steps = len(hist.runs[cell]["step"])
-        column.progress(min(steps / config.steps, 1.0), text=f"{names[cell]}: {steps}/{config.steps}")
-        if cell in hist.diverged:
-            column.error(tr("gates.diverged", step=hist.diverged[cell]))
+    steps_done = {cell: len(hist.runs[cell]["step"]) for cell in CELL_KINDS}
+    controls.training_progress(
+        job, steps_done, hist.diverged, total=config.steps, names=names, t=tr, prefix="gates"
+    )
     labels = {"step": tr("gates.step"), "accuracy": tr("gates.accuracy"), "chance": tr("gates.chance")}
     runs = {names[cell]: hist.runs[cell] for cell in CELL_KINDS}
     st.plotly_chart(
